@@ -1,0 +1,87 @@
+import { z } from 'zod'
+
+/**
+ * The one typed IPC contract. Each channel names its request schema (zod, validated by every
+ * handler in main and in web mode) and its response type. The main-process handlers, the preload's
+ * `window.api` and the web-mode bridge are all derived from this map: adding a channel is one entry
+ * here plus its service.
+ */
+const channel =
+  <Response>() =>
+  <Request extends z.ZodType>(request: Request) => ({ request, response: undefined as unknown as Response })
+
+export interface AppInfo {
+  name: string
+  version: string
+  /** 'electron' in the desktop app, 'web' when served by `npm run web`. */
+  host: 'electron' | 'web'
+  platform: string
+}
+
+export const languages = ['en', 'ja'] as const
+export type Language = (typeof languages)[number]
+
+export interface Settings {
+  /** Folder that holds runs/<id>/ …; absolute path. */
+  workspace: string
+  language: Language
+}
+
+export interface DirectoryEntry {
+  name: string
+  path: string
+}
+
+export interface DirectoryListing {
+  path: string
+  /** null at a filesystem root. */
+  parent: string | null
+  /** Sub-folders only, sorted in natural order; hidden folders left out. */
+  folders: DirectoryEntry[]
+}
+
+export interface ClassSummary {
+  name: string
+  imageCount: number
+  /** A few PNG thumbnails as data: URLs (decoded by sharp in the service). */
+  thumbnails: string[]
+}
+
+export interface ScanProblem {
+  /** Path relative to the scanned root. */
+  path: string
+  reason: string
+}
+
+export interface FolderScan {
+  root: string
+  classes: ClassSummary[]
+  totalImages: number
+  problems: ScanProblem[]
+}
+
+const absolutePath = z.string().min(1).max(4096)
+
+export const ipcContract = {
+  'app.info': channel<AppInfo>()(z.object({}).strict()),
+  'settings.get': channel<Settings>()(z.object({}).strict()),
+  'settings.update': channel<Settings>()(
+    z.object({ workspace: absolutePath.optional(), language: z.enum(languages).optional() }).strict(),
+  ),
+  /** Native folder dialog (Electron). In web mode the renderer uses its folder browser instead. */
+  'folders.pick': channel<{ path: string | null }>()(z.object({ title: z.string().max(200).optional() }).strict()),
+  /** Lists sub-folders, for the web-mode folder browser. No path: the user's home folder. */
+  'folders.list': channel<DirectoryListing>()(z.object({ path: absolutePath.optional() }).strict()),
+  /** Scans a folder the user picked as class folders: root/<class>/<images>. */
+  'datasets.scanFolder': channel<FolderScan>()(z.object({ path: absolutePath }).strict()),
+} as const
+
+export type IpcContract = typeof ipcContract
+export type ChannelName = keyof IpcContract
+export type RequestOf<C extends ChannelName> = z.infer<IpcContract[C]['request']>
+export type ResponseOf<C extends ChannelName> = IpcContract[C]['response']
+
+/** The renderer-facing API: one async function per channel. window.api and the web bridge implement it. */
+export type DlLabApi = {
+  [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>>
+}
