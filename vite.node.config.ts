@@ -22,7 +22,6 @@ export default defineConfig({
     rollupOptions: {
       input: {
         web: resolve(__dirname, 'src/web/main.ts'),
-        cli: resolve(__dirname, 'src/cli/main.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },

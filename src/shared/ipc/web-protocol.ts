@@ -1,0 +1,39 @@
+import { z } from 'zod'
+
+/**
+ * Web mode's wire format: the renderer's api/ module talks to the local server over one WebSocket
+ * at ws://127.0.0.1:<port>/api. Requests carry an id; the server answers each exactly once.
+ *
+ * Authentication: the server prints http://127.0.0.1:<port>/?token=<token>. The first page request
+ * with the right token gets an HttpOnly SameSite=Strict cookie `dllab_token`; every later HTTP request
+ * and the WebSocket upgrade must carry that cookie (or ?token=). Anything else gets 403, and so does a
+ * WebSocket upgrade whose Origin is not the server's own.
+ */
+export const webApiPath = '/api'
+export const tokenCookie = 'dllab_token'
+
+export const webRequestSchema = z
+  .object({
+    id: z.number().int().nonnegative(),
+    channel: z.string().min(1).max(100),
+    request: z.unknown(),
+  })
+  .strict()
+export type WebRequest = z.infer<typeof webRequestSchema>
+
+export interface WireError {
+  name: string
+  message: string
+}
+
+export type WebResponse =
+  | { id: number; ok: true; response: unknown }
+  | { id: number; ok: false; error: WireError }
+
+/** Pushed by the server without a request (progress of later features). */
+export interface WebEvent {
+  event: string
+  payload: unknown
+}
+
+export type WebServerMessage = WebResponse | WebEvent
