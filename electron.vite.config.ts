@@ -11,8 +11,12 @@ export default defineConfig({
     },
   },
   preload: {
+    // A sandboxed preload must be CommonJS (package.json says "type": "module", so force it).
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

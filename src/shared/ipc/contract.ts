@@ -1,4 +1,9 @@
 import { z } from 'zod'
+import type { ListedChannel } from './channels'
+
+export { channelNames } from './channels'
+export type { IpcResult } from './result'
+export { IpcError, unwrapResult } from './result'
 
 /**
  * The one typed IPC contract. Each channel names its request schema (zod, validated by every
@@ -69,7 +74,9 @@ export const ipcContract = {
     z.object({ workspace: absolutePath.optional(), language: z.enum(languages).optional() }).strict(),
   ),
   /** Native folder dialog (Electron). In web mode the renderer uses its folder browser instead. */
-  'folders.pick': channel<{ path: string | null }>()(z.object({ title: z.string().max(200).optional() }).strict()),
+  'folders.pick': channel<{ path: string | null }>()(
+    z.object({ title: z.string().max(200).optional() }).strict(),
+  ),
   /** Lists sub-folders, for the web-mode folder browser. No path: the user's home folder. */
   'folders.list': channel<DirectoryListing>()(z.object({ path: absolutePath.optional() }).strict()),
   /** Scans a folder the user picked as class folders: root/<class>/<images>. */
@@ -85,3 +92,8 @@ export type ResponseOf<C extends ChannelName> = IpcContract[C]['response']
 export type DlLabApi = {
   [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>>
 }
+
+/** Compile-time check: channels.ts lists exactly the channels of ipcContract (no more, no fewer). */
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+type _ChannelListIsComplete = Assert<SameSet<ChannelName, ListedChannel>>

@@ -27,8 +27,7 @@ export interface WireError {
 }
 
 export type WebResponse =
-  | { id: number; ok: true; response: unknown }
-  | { id: number; ok: false; error: WireError }
+  { id: number; ok: true; response: unknown } | { id: number; ok: false; error: WireError }
 
 /** Pushed by the server without a request (progress of later features). */
 export interface WebEvent {
@@ -37,3 +36,6 @@ export interface WebEvent {
 }
 
 export type WebServerMessage = WebResponse | WebEvent
+
+/** The id of the error answer to a message that could not be read as a request (ids are never negative). */
+export const unparseableRequestId = -1

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { DlLabApi } from '../../shared/ipc/contract'
+import { ScanError } from '../services/errors'
+import { createDispatch } from './dispatch'
+
+const calls: unknown[] = []
+const handlers: DlLabApi = {
+  'app.info': async () => ({ name: 'DL Lab', version: '0.0.0', host: 'web', platform: 'linux' }),
+  'settings.get': async () => ({ workspace: '/w', language: 'en' }),
+  'settings.update': async (patch) => {
+    calls.push(patch)
+    return { workspace: '/w', language: patch.language ?? 'en' }
+  },
+  'folders.pick': async () => ({ path: null }),
+  'folders.list': async () => ({ path: '/', parent: null, folders: [] }),
+  'datasets.scanFolder': async ({ path }) => {
+    if (path === '/fails') throw new ScanError('/fails has no class folders')
+    if (path === '/odd') throw 'a string, not an Error'
+    return { root: path, classes: [], totalImages: 0, problems: [] }
+  },
+}
+const dispatch = createDispatch(handlers)
+
+describe('dispatch', () => {
+  it('runs the handler of a valid request and answers its response', async () => {
+    expect(await dispatch('datasets.scanFolder', { path: '/data' })).toEqual({
+      ok: true,
+      response: { root: '/data', classes: [], totalImages: 0, problems: [] },
+    })
+    expect(await dispatch('settings.update', { language: 'ja' })).toMatchObject({ ok: true })
+    expect(calls).toEqual([{ language: 'ja' }])
+  })
+
+  it('rejects bad arguments with the channel and the schema issues, without calling the handler', async () => {
+    expect(await dispatch('datasets.scanFolder', { path: 42 })).toEqual({
+      ok: false,
+      error: {
+        name: 'InvalidRequestError',
+        message: 'datasets.scanFolder: path: expected string, received number',
+      },
+    })
+    expect(await dispatch('datasets.scanFolder', {})).toMatchObject({
+      error: { message: 'datasets.scanFolder: path: expected string, received undefined' },
+    })
+    expect(await dispatch('settings.update', { language: 'fr' })).toMatchObject({
+      error: { message: 'settings.update: language: Invalid option: expected one of "en"|"ja"' },
+    })
+    expect(await dispatch('app.info', { extra: 1 })).toMatchObject({
+      error: { message: 'app.info: request: Unrecognized key: "extra"' },
+    })
+    expect(await dispatch('app.info', 'hello')).toMatchObject({
+      error: { message: 'app.info: request: expected object, received string' },
+    })
+    expect(calls).toEqual([{ language: 'ja' }])
+  })
+
+  it('refuses an unknown channel, including inherited object keys', async () => {
+    expect(await dispatch('files.delete', {})).toEqual({
+      ok: false,
+      error: { name: 'UnknownChannelError', message: 'Unknown IPC channel "files.delete"' },
+    })
+    expect(await dispatch('toString', {})).toMatchObject({ error: { name: 'UnknownChannelError' } })
+    expect(await dispatch('__proto__', {})).toMatchObject({ error: { name: 'UnknownChannelError' } })
+  })
+
+  it('turns a thrown error into its name and message only, never a stack', async () => {
+    const answer = await dispatch('datasets.scanFolder', { path: '/fails' })
+    expect(answer).toEqual({
+      ok: false,
+      error: { name: 'ScanError', message: '/fails has no class folders' },
+    })
+    expect(JSON.stringify(answer)).not.toContain('at ')
+    expect(await dispatch('datasets.scanFolder', { path: '/odd' })).toEqual({
+      ok: false,
+      error: { name: 'Error', message: 'a string, not an Error' },
+    })
+  })
+})

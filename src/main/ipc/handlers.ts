@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+import type { DlLabApi } from '../../shared/ipc/contract'
+import type { Services } from '../services/services'
+
+/**
+ * The implementation of every channel of the contract over the services: thin, because requests
+ * arrive already validated (dispatch.ts) and the services hold the logic. The map has the contract's
+ * own type, so a channel without a handler (or a handler with the wrong types) fails to compile.
+ */
+export function createHandlers(services: Services): DlLabApi {
+  const { access, host, settings } = services
+
+  /** A folder the renderer names: granted by naming it in web mode, checked against grants in Electron. */
+  const chosenFolder = (path: string): Promise<string> =>
+    host.requestedFoldersAreChoices ? access.grant(path) : access.resolve(path)
+
+  return {
+    'app.info': async () => services.info,
+
+    'settings.get': () => settings.get(),
+
+    'settings.update': async (patch) => {
+      const workspace = patch.workspace === undefined ? undefined : await chosenFolder(patch.workspace)
+      return settings.update({ ...patch, ...(workspace === undefined ? {} : { workspace }) })
+    },
+
+    'folders.pick': async ({ title }) => {
+      const path = await host.pickFolder(title)
+      if (path !== null) await access.grant(path)
+      return { path }
+    },
+
+    'folders.list': async ({ path }) => {
+      const folder = path ?? (await host.browseStart())
+      if (!host.requestedFoldersAreChoices) await access.resolve(folder)
+      return services.listFolders(folder)
+    },
+
+    'datasets.scanFolder': async ({ path }) => {
+      const scan = await services.scanFolder(await chosenFolder(path))
+      return { ...scan, root: resolve(path) }
+    },
+  }
+}
