@@ -7,7 +7,19 @@ import vue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'url', 'crypto', 'http', 'net']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'url',
+  'crypto',
+  'http',
+  'net',
+]
 const layer = (name) => [`**/${name}`, `**/${name}/*`, `**/${name}/**`]
 
 /** Bans imports of the named top-level folders of src/ and of the named packages. */
@@ -69,7 +81,13 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['src/main/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts', 'src/web/**/*.ts', 'src/preload/**/*.ts'],
+    files: [
+      'src/main/**/*.ts',
+      'src/worker/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/web/**/*.ts',
+      'src/preload/**/*.ts',
+    ],
     rules: restrict(['renderer'], ['vue', 'pinia'], 'process code never imports the renderer'),
   },
   {
@@ -91,6 +109,27 @@ export default tseslint.config(
     ),
   },
   {
+    // The zod schemas of the contract stay out of the renderer bundle (zod probes Function(''),
+    // which the CSP forbids): the renderer may import their TYPES only.
+    files: ['src/renderer/**/*.{ts,vue}'],
+    ignores: ['src/renderer/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/ipc/contract', '**/shared/ipc/web-protocol'],
+              allowTypeImports: true,
+              message:
+                'the renderer imports only types from the IPC contract (zod must not reach the bundle)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,vue}'],
     ignores: ['src/renderer/src/api/**'],
     rules: {
@@ -104,7 +143,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts', 'src/worker/**/*.ts', 'src/cli/**/*.ts', 'src/web/**/*.ts', 'src/preload/**/*.ts', 'scripts/**', 'tools/**', 'bench/**', 'e2e/**', '*.config.*', 'bin/**', '**/*.test.ts'],
+    files: [
+      'src/main/**/*.ts',
+      'src/worker/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/web/**/*.ts',
+      'src/preload/**/*.ts',
+      'scripts/**',
+      'tools/**',
+      'bench/**',
+      'e2e/**',
+      '*.config.*',
+      'bin/**',
+      '**/*.test.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   prettier,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { ipcContract } from '../../../shared/ipc/contract'
+import { createFakeApi } from '../test-support/fake-api'
+import { ApiError } from './api-error'
+import { electronApi, toApiError } from './electron-api'
+
+describe('toApiError', () => {
+  it("keeps only the service's message of an ipcRenderer.invoke error", () => {
+    const wrapped = new Error("Error invoking remote method 'folders.list': ValidationError: path: too long")
+    const error = toApiError('folders.list', wrapped)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.message).toBe('path: too long')
+    expect(error.remoteName).toBe('ValidationError')
+    expect(error.channel).toBe('folders.list')
+  })
+
+  it('leaves other messages as they are', () => {
+    expect(toApiError('app.info', new TypeError('x is undefined'))).toMatchObject({
+      message: 'x is undefined',
+      remoteName: 'TypeError',
+    })
+    expect(toApiError('app.info', 'plain').message).toBe('plain')
+  })
+})
+
+describe('electronApi', () => {
+  it('forwards each channel to window.api and answers what it answers', async () => {
+    const windowApi = createFakeApi({ files: { data: { cats: {} } }, host: 'electron' })
+    const api = electronApi(windowApi)
+    await expect(api['app.info']({})).resolves.toMatchObject({ host: 'electron' })
+    await expect(api['folders.list']({ path: '/data' })).resolves.toMatchObject({
+      folders: [{ name: 'cats' }],
+    })
+    expect(windowApi.calls.map((c) => c.channel)).toEqual(['app.info', 'folders.list'])
+  })
+
+  it('rejects with ApiError', async () => {
+    const api = electronApi(createFakeApi())
+    await expect(api['datasets.scanFolder']({ path: '/none' })).rejects.toThrow(
+      new ApiError('Folder not found: /none', 'datasets.scanFolder'),
+    )
+  })
+
+  it('has one function per channel of the contract', () => {
+    const api = electronApi(createFakeApi())
+    expect(Object.keys(api).sort()).toEqual(Object.keys(ipcContract).sort())
+  })
+})

@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+import type { DlLabApi } from '../../shared/ipc/contract'
+
+declare global {
+  interface Window {
+    /** Exposed by the preload in the desktop app; absent in a plain browser (web mode). */
+    api?: DlLabApi
+  }
+}
+
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<object, object, unknown>
+  export default component
+}
