@@ -18,7 +18,7 @@ interface DecodeCase {
 const fx = readFixture<{ pillow: string; libjpeg: string; cases: DecodeCase[] }>('pil-decode.json')
 const bytes = (file: string) => new Uint8Array(readFileSync(join(FIXTURES, 'images', file)))
 /** Files whose Pillow result is knowingly not reproduced (decode.ts explains why). */
-const NOT_EXACT = new Set(['noise-palette-trns.gif'])
+const NOT_EXACT = new Set(['noise-palette-trns.gif', 'blob-cmyk.jpg'])
 
 describe(`decode + convert equals Pillow ${fx.pillow} (libjpeg ${fx.libjpeg}) byte for byte`, () => {
   it.each(fx.cases.filter((c) => !NOT_EXACT.has(c.file)).map((c) => [c.file, c.mode, c] as const))(
@@ -43,10 +43,11 @@ describe(`decode + convert equals Pillow ${fx.pillow} (libjpeg ${fx.libjpeg}) by
     expect((await decodeImage(bytes('ramp-grey16.png'))).channels).toBe(1)
   })
 
-  it('flags a GIF with a transparent first frame as not Pillow-exact', async () => {
-    const img = await decodeImage(bytes('noise-palette-trns.gif'))
-    expect(img.pillowExact).toBe(false)
-    expect([img.width, img.height, img.channels]).toEqual([9, 4, 4])
+  it('flags a GIF with a transparent first frame and a CMYK JPEG as not Pillow-exact', async () => {
+    const gif = await decodeImage(bytes('noise-palette-trns.gif'))
+    expect([gif.width, gif.height, gif.channels, gif.pillowExact]).toEqual([9, 4, 4, false])
+    const cmyk = await decodeImage(bytes('blob-cmyk.jpg'))
+    expect([cmyk.width, cmyk.height, cmyk.channels, cmyk.pillowExact]).toEqual([12, 10, 3, false])
   })
 })
 

@@ -82,7 +82,8 @@ export function decodePng(b: Uint8Array): Raster {
   if (!ihdr) throw new PngError('PNG: no IHDR chunk')
   if (ihdr.colourType === 3 && !palette) throw new PngError('PNG: palette image without a PLTE chunk')
   const raw = inflate(idat, rawLength(ihdr))
-  return expand(ihdr, unfilterAll(raw, ihdr), palette)
+  // a PLTE in a truecolour image is only a suggestion for displays: colours come from the samples
+  return expand(ihdr, unfilterAll(raw, ihdr), ihdr.colourType === 3 ? palette : undefined)
 }
 
 function readIhdr(d: Uint8Array): Ihdr {

@@ -1,7 +1,7 @@
 /**
  * Recognise an image file from its first bytes and read what decoding must know before it starts:
- * JPEG components (1 grey, 3 colour, 4 CMYK), PNG bit depth and colour type, whether a GIF's first
- * frame is transparent or smaller than the screen. Reads headers only; never trusts them for sizes.
+ * the size (JPEG, PNG, GIF), JPEG components (1 grey, 3 colour, 4 CMYK), whether a GIF's first frame
+ * is transparent or smaller than the screen. Reads headers only; never trusts them for allocations.
  */
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp' | 'tiff'
 
@@ -12,9 +12,6 @@ export interface Sniffed {
   height?: number
   /** JPEG: number of components in the first SOF segment (0 if none was found). */
   jpegComponents?: number
-  /** PNG: IHDR bit depth and colour type (0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA). */
-  pngBitDepth?: number
-  pngColourType?: number
   /** GIF: the first frame has a transparent colour, or does not cover the whole logical screen. */
   gifTransparentOrPartial?: boolean
 }
@@ -28,16 +25,10 @@ const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0))
 export function sniffImage(b: Uint8Array): Sniffed | undefined {
   if (startsWith(b, [0xff, 0xd8, 0xff])) return { format: 'jpeg', ...jpegFrame(b) }
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
-    // IHDR is the first chunk: length(4) "IHDR" width(4) height(4) depth(1) colour type(1)
-    if (b.length < 26) return { format: 'png', width: 0, height: 0, pngBitDepth: 0, pngColourType: 0 }
+    // IHDR is the first chunk: length(4) "IHDR" width(4) height(4) …
+    if (b.length < 24) return { format: 'png', width: 0, height: 0 }
     const view = new DataView(b.buffer, b.byteOffset, b.byteLength)
-    return {
-      format: 'png',
-      width: view.getUint32(16),
-      height: view.getUint32(20),
-      pngBitDepth: b[24],
-      pngColourType: b[25],
-    }
+    return { format: 'png', width: view.getUint32(16), height: view.getUint32(20) }
   }
   if (startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a'))) {
     const [width, height] = b.length >= 10 ? [b[6] | (b[7] << 8), b[8] | (b[9] << 8)] : [0, 0]
