@@ -64,7 +64,14 @@ export interface KernelSignatures {
   avgPoolForward(y: Float32Array, x: Float32Array, g: Conv2dGeometry): void
   avgPoolBackward(dx: Float32Array, dy: Float32Array, g: Conv2dGeometry): void
   lpPoolForward(y: Float32Array, x: Float32Array, g: Conv2dGeometry, p: number): void
-  lpPoolBackward(dx: Float32Array, dy: Float32Array, x: Float32Array, y: Float32Array, g: Conv2dGeometry, p: number): void
+  lpPoolBackward(
+    dx: Float32Array,
+    dy: Float32Array,
+    x: Float32Array,
+    y: Float32Array,
+    g: Conv2dGeometry,
+    p: number,
+  ): void
 
   /** y (rows×cols) += bias (cols) on every row: the `+ b` of u = xW + b. */
   addRowBias(y: Float32Array, bias: Float32Array, rows: number, cols: number): void
