@@ -17,7 +17,7 @@ import { type ReadNpzOptions, type WriteNpzOptions, readNpz, writeNpz } from './
  * by lectureLayerToNpz.
  */
 export interface StateTensor {
-  readonly shape: number[]
+  readonly shape: readonly number[]
   readonly data: Float32Array
 }
 export type StateDict = Record<string, StateTensor>
