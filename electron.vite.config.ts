@@ -7,7 +7,12 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'decode-worker': resolve(__dirname, 'src/worker/decode/decode-worker.ts'),
+        },
+      },
     },
   },
   preload: {

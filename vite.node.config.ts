@@ -22,6 +22,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         web: resolve(__dirname, 'src/web/main.ts'),
+        'decode-worker': resolve(__dirname, 'src/worker/decode/decode-worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },

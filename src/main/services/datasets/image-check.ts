@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import sharp from 'sharp'
 import { describeFsError } from '../errors'
-import { decodeImage, ImageDecodeError, type DecodedImage } from '../imaging/decode'
+import { ImageDecodeError, type DecodedImage } from '../imaging/decode'
+import { decodeImageFast } from './decode-fast'
 
 /** File name extensions read as images (compared in lower case). */
 export const imageExtensions = ['.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff'] as const
@@ -32,7 +33,7 @@ async function decodeFile(path: string): Promise<Decoded> {
     return { ok: false, reason: `cannot read: ${describeFsError(error)}` }
   }
   try {
-    return { ok: true, image: await decodeImage(bytes) }
+    return { ok: true, image: await decodeImageFast(bytes) }
   } catch (error) {
     if (error instanceof ImageDecodeError) return { ok: false, reason: shortReason(error) }
     return { ok: false, reason: `cannot decode: ${shortReason(error)}` }
