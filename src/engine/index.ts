@@ -74,3 +74,11 @@ export {
 
 // NumPy .npy / .npz and state dicts as .npz.
 export * from './io'
+export {
+  loadWasmBackend,
+  relaxedSimdSupported,
+  simdSupported,
+  WASM_BACKEND,
+  WASM_MODULES,
+  type WasmBackend,
+} from './kernels/wasm'
