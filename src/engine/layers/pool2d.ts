@@ -16,7 +16,7 @@ import { type PerAxis, perAxis, windowGeometry } from './window'
  *        as rows, "最大値の位置を記憶"; ⑤: the row results back into (N, C, OH, OW)), and backward
  *        routes each Δ to that one position. Padding never wins (PyTorch's −∞ padding).
  *   avg  y = (1/(KH·KW)) Σ window, zero padding counted (PyTorch count_include_pad=True);
- *        backward spreads Δ/(KH·KW) over the window.
+ *        backward spreads Δ/(KH·KW) over its window (no parameters).
  *   lp   y = (Σ |x|^p)^(1/p) (PyTorch LPPool2d on |x|, p ≥ 1, no padding);
  *        backward ∂x = Δ · sign(x) |x|^(p−1) · y^(1−p).
  *

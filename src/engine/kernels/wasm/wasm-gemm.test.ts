@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Rng } from '../../init/rng'
 import { expectClose, randomFloats } from '../test-support/close'
 import { gemmReference } from '../test-support/reference'
@@ -43,6 +43,8 @@ function check(
     { rtol: 1e-5, atol: 1e-30, scale },
     `C (${m}×${n}×${k}, transA ${transA}, transB ${transB})`,
   )
+  // C started as NaN when not accumulating: every entry must have been written.
+  expect(c.every(Number.isFinite)).toBe(true)
 }
 
 describe('wasm gemm: blocking and special paths', () => {
