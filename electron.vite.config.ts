@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'decode-worker': resolve(__dirname, 'src/worker/decode/decode-worker.ts'),
+          worker: resolve(__dirname, 'src/worker/entry.ts'),
         },
       },
     },

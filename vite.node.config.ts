@@ -23,6 +23,7 @@ export default defineConfig({
       input: {
         web: resolve(__dirname, 'src/web/main.ts'),
         'decode-worker': resolve(__dirname, 'src/worker/decode/decode-worker.ts'),
+        worker: resolve(__dirname, 'src/worker/entry.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].js' },

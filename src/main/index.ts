@@ -10,6 +10,8 @@ import { windowOptions } from './security/window-options'
 import { hardenSession, hardenWebContents } from './electron/harden'
 import { pickFolderWithDialog } from './electron/folder-dialog'
 import { registerIpc } from './electron/register-ipc'
+import { forwardTrainingEvents } from './electron/training-events'
+import { utilityWorkerSpawner } from './electron/utility-spawner'
 import { createServices } from './services/services'
 
 /** out/ of the build: this file is out/main/index.js. */
@@ -42,8 +44,27 @@ async function start(): Promise<void> {
       browseStart: async () => (await services.settings.get()).workspace,
       requestedFoldersAreChoices: false,
     },
+    // Training runs in utility processes (out/main/worker.js), never in this process.
+    training: {
+      spawner: utilityWorkerSpawner(join(import.meta.dirname, 'worker.js')),
+      presetsDir: join(app.getAppPath(), 'resources', 'presets'),
+    },
   })
   registerIpc(createDispatch(createHandlers(services)))
+  const training = services.training
+  if (training) {
+    forwardTrainingEvents(training)
+    // Runs left 'running' by a previous session become resumable (or failed: interrupted).
+    void training.open()
+    // Closing the app checkpoints every worker before it exits.
+    let stopping = false
+    app.on('before-quit', (event) => {
+      if (stopping) return
+      stopping = true
+      event.preventDefault()
+      void training.shutdown().finally(() => app.quit())
+    })
+  }
 
   createWindow()
   app.on('activate', () => {

@@ -4,12 +4,14 @@ import { join } from 'node:path'
 import { announcement, runWebMode } from './run'
 
 const rendererDir = join(import.meta.dirname, '..', 'renderer')
+const presetsDir = join(import.meta.dirname, '..', '..', 'resources', 'presets')
 
 try {
-  const server = await runWebMode(process.env, rendererDir)
+  const server = await runWebMode(process.env, rendererDir, { presetsDir })
   process.stdout.write(announcement(server.url) + '\n')
+  // training workers checkpoint and stop first, so their runs can be resumed next time
   const stop = () => {
-    void server.close().then(() => process.exit(0))
+    void server.shutdown().then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

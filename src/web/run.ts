@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { HostError } from '../main/services/errors'
-import { createServices } from '../main/services/services'
+import { createServices, type Services } from '../main/services/services'
+import { nodeWorkerSpawner, type WorkerSpawner } from '../main/supervisor'
 import { startWebServer, type WebServer } from './server'
 
 /** The environment web mode reads. */
@@ -37,6 +38,20 @@ export function portFor(env: WebModeEnv): number {
   return port
 }
 
+export interface WebModeOptions {
+  /** resources/presets, for experiments that name a preset model. */
+  presetsDir?: string
+  /** How training workers start (default: Node child processes running the built worker.js). */
+  spawner?: WorkerSpawner
+}
+
+/** The running web mode: its server, and the services behind it. */
+export interface WebMode extends WebServer {
+  services: Services
+  /** Training workers checkpoint and stop (their runs stay resumable), then the server closes. */
+  shutdown(): Promise<void>
+}
+
 /** The line `npm run web` prints (tests parse it). */
 export function announcement(url: string): string {
   return `DL Lab web mode: open ${url} in your browser`
@@ -46,7 +61,11 @@ export function announcement(url: string): string {
  * Starts web mode: the shared services with the web host (no native dialog: the in-app folder browser
  * chooses folders, see HostAdapter.requestedFoldersAreChoices) behind the local server on 127.0.0.1.
  */
-export async function runWebMode(env: WebModeEnv, rendererDir: string): Promise<WebServer> {
+export async function runWebMode(
+  env: WebModeEnv,
+  rendererDir: string,
+  options: WebModeOptions = {},
+): Promise<WebMode> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new WebModeError(
       `The renderer is not built (${join(rendererDir, 'index.html')} is missing); run \`npm run build\``,
@@ -66,6 +85,22 @@ export async function runWebMode(env: WebModeEnv, rendererDir: string): Promise<
       browseStart: async () => home,
       requestedFoldersAreChoices: true,
     },
+    training: {
+      spawner: options.spawner ?? nodeWorkerSpawner(),
+      ...(options.presetsDir !== undefined ? { presetsDir: options.presetsDir } : {}),
+      onError: (error) =>
+        console.error(`DL Lab training: ${error instanceof Error ? error.message : String(error)}`),
+    },
   })
-  return startWebServer({ host: '127.0.0.1', port: portFor(env), rendererDir, services })
+  const server = await startWebServer({ host: '127.0.0.1', port: portFor(env), rendererDir, services })
+  // runs an earlier session left training become resumable; runs it left queued are queued again
+  services.training?.open().catch((error: unknown) => console.error(`DL Lab training: ${String(error)}`))
+  return {
+    ...server,
+    services,
+    shutdown: async () => {
+      await services.training?.shutdown()
+      await server.close()
+    },
+  }
 }

@@ -11,6 +11,7 @@ import { contentSecurityPolicy } from '../main/security/csp'
 import type { Services } from '../main/services/services'
 import { webApiPath } from '../shared/ipc/web-protocol'
 import { serveApiSocket } from './api-socket'
+import { broadcastTrainingEvent } from './training-events'
 import { createToken, hasToken, tokenCookieHeader, tokensEqual } from './token'
 
 export interface WebServerOptions {
@@ -109,6 +110,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
   sockets.on('connection', (socket) => serveApiSocket(socket, dispatch))
+  const stopEvents = options.services.training?.subscribe((event) =>
+    broadcastTrainingEvent(sockets.clients, event),
+  )
 
   function refuseUpgrade(socket: Duplex, status: string, message: string): void {
     socket.end(
@@ -159,6 +163,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     token,
     close: async () => {
+      stopEvents?.()
       for (const client of sockets.clients) client.terminate()
       await new Promise<void>((resolve) => sockets.close(() => resolve()))
       server.closeAllConnections()

@@ -3,6 +3,22 @@ import type { DlLabApi } from '../../shared/ipc/contract'
 import { ScanError } from '../services/errors'
 import { createDispatch } from './dispatch'
 
+/** The training channels have their own tests (training-handlers.test.ts); here they only fill the map. */
+function trainingHandlersNotUsedHere(): Pick<DlLabApi, Extract<keyof DlLabApi, `training.${string}`>> {
+  const refuse = async (): Promise<never> => {
+    throw new Error('training channels are not exercised by this test')
+  }
+  return {
+    'training.start': refuse,
+    'training.list': refuse,
+    'training.pause': refuse,
+    'training.resume': refuse,
+    'training.cancel': refuse,
+    'training.kill': refuse,
+    'training.resumeRun': refuse,
+  }
+}
+
 const calls: unknown[] = []
 const handlers: DlLabApi = {
   'app.info': async () => ({ name: 'DL Lab', version: '0.0.0', host: 'web', platform: 'linux' }),
@@ -18,6 +34,7 @@ const handlers: DlLabApi = {
     if (path === '/odd') throw 'a string, not an Error'
     return { root: path, classes: [], totalImages: 0, problems: [] }
   },
+  ...trainingHandlersNotUsedHere(),
 }
 const dispatch = createDispatch(handlers)
 

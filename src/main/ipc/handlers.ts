@@ -1,6 +1,9 @@
 import { resolve } from 'node:path'
+import { parseExperiment } from '../../shared/experiment'
 import type { DlLabApi } from '../../shared/ipc/contract'
+import { HostError } from '../services/errors'
 import type { Services } from '../services/services'
+import { dataPaths } from '../supervisor'
 
 /**
  * The implementation of every channel of the contract over the services: thin, because requests
@@ -13,6 +16,20 @@ export function createHandlers(services: Services): DlLabApi {
   /** A folder the renderer names: granted by naming it in web mode, checked against grants in Electron. */
   const chosenFolder = (path: string): Promise<string> =>
     host.requestedFoldersAreChoices ? access.grant(path) : access.resolve(path)
+
+  const training = () => {
+    if (!services.training) throw new HostError('training is not available in this host (no worker spawner)')
+    return services.training
+  }
+
+  /**
+   * The experiment's data files and folders, checked like any path the renderer sends: in the desktop
+   * app each must lie in a folder the user chose (or the workspace); in web mode naming it is the choice.
+   */
+  const checkDataAccess = async (experiment: unknown): Promise<void> => {
+    if (host.requestedFoldersAreChoices) return
+    for (const { path } of dataPaths(parseExperiment(experiment))) await access.resolve(path)
+  }
 
   return {
     'app.info': async () => services.info,
@@ -40,5 +57,17 @@ export function createHandlers(services: Services): DlLabApi {
       const scan = await services.scanFolder(await chosenFolder(path))
       return { ...scan, root: resolve(path) }
     },
+
+    'training.start': async ({ experiment, name }) => {
+      const supervisor = training()
+      await checkDataAccess(experiment)
+      return supervisor.start(experiment, name === undefined ? {} : { name })
+    },
+    'training.list': async () => training().list(),
+    'training.pause': async ({ runId }) => training().pause(runId),
+    'training.resume': async ({ runId }) => training().resume(runId),
+    'training.cancel': async ({ runId }) => training().cancel(runId),
+    'training.kill': async ({ runId }) => training().kill(runId),
+    'training.resumeRun': async ({ runId }) => training().resumeRun(runId),
   }
 }

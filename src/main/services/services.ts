@@ -1,9 +1,12 @@
 import { homedir } from 'node:os'
+import { type ParsedExperiment, type PresetCatalog, resolveModel } from '../../shared/experiment'
 import type { AppInfo, DirectoryListing, FolderScan } from '../../shared/ipc/contract'
 import { appInfo } from '../app-info'
+import { Supervisor, type WorkerSpawner } from '../supervisor'
 import { scanFolder } from './datasets/scan-folder'
 import { FolderAccess } from './folder-access'
 import { listFolders } from './folders'
+import { loadPresets } from './runs/presets'
 import { SettingsStore, defaultWorkspace, systemLanguage, type Logger } from './settings'
 
 /** What differs between the desktop app and web mode, supplied by each host's entry point. */
@@ -31,6 +34,19 @@ export interface Services {
   host: HostAdapter
   listFolders(path: string): Promise<DirectoryListing>
   scanFolder(path: string): Promise<FolderScan>
+  /** The training supervisor; absent when the host gave no way to start workers. */
+  training?: Supervisor
+}
+
+/** How this host starts training workers (ServicesOptions.training). */
+export interface TrainingHostOptions {
+  /** child_process.fork (web mode, CLI) or utilityProcess.fork (Electron). */
+  spawner: WorkerSpawner
+  /** Workers at once (default: the number of cores). */
+  concurrency?: number
+  /** resources/presets: resolves experiments that name a preset model. */
+  presetsDir?: string
+  onError?: (error: unknown) => void
 }
 
 export interface ServicesOptions {
@@ -44,6 +60,32 @@ export interface ServicesOptions {
   /** The user's preferred locales, most preferred first: picks the default language. */
   locales?: readonly string[]
   logger?: Logger
+  /** Training workers (omitted: the training channels answer that training is unavailable). */
+  training?: TrainingHostOptions
+}
+
+/** A preset model resolver over the preset files, read once on first use. */
+function presetModels(dir: string): (experiment: ParsedExperiment) => Promise<unknown> {
+  let catalog: Promise<PresetCatalog> | undefined
+  return async (experiment) => {
+    catalog ??= loadPresets(dir)
+    try {
+      return resolveModel(experiment, (await catalog).models)
+    } catch (error) {
+      catalog = undefined
+      throw error
+    }
+  }
+}
+
+function createSupervisor(options: TrainingHostOptions, settings: SettingsStore): Supervisor {
+  return new Supervisor({
+    spawner: options.spawner,
+    workspace: async () => (await settings.get()).workspace,
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.presetsDir !== undefined ? { resolveModel: presetModels(options.presetsDir) } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  })
 }
 
 /** Builds the Electron-free services both hosts share. */
@@ -65,5 +107,6 @@ export function createServices(options: ServicesOptions): Services {
     host: options.host,
     listFolders,
     scanFolder: (path) => scanFolder(path),
+    ...(options.training ? { training: createSupervisor(options.training, settings) } : {}),
   }
 }

@@ -10,6 +10,29 @@ export const channelNames = [
   'folders.pick',
   'folders.list',
   'datasets.scanFolder',
+  'training.start',
+  'training.list',
+  'training.pause',
+  'training.resume',
+  'training.cancel',
+  'training.kill',
+  'training.resumeRun',
 ] as const
 
 export type ListedChannel = (typeof channelNames)[number]
+
+/**
+ * Events main pushes to the renderer without a request (Electron: webContents.send; web mode: a
+ * WebEvent on the socket). contract.ts checks this list against the IpcEvents map at compile time.
+ */
+export const eventNames = [
+  'training.progress',
+  'training.loading',
+  'training.stage',
+  'training.epoch',
+  'training.preview',
+  'training.checkpoint',
+  'training.state',
+] as const
+
+export type ListedEvent = (typeof eventNames)[number]

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import type { ListedChannel } from './channels'
+import type { TrainingEvent, TrainingEventType, TrainingRunInfo } from '../training/events'
+import type { ListedChannel, ListedEvent } from './channels'
 
-export { channelNames } from './channels'
+export { channelNames, eventNames } from './channels'
 export type { IpcResult } from './result'
 export { IpcError, unwrapResult } from './result'
 
@@ -66,6 +67,11 @@ export interface FolderScan {
 }
 
 const absolutePath = z.string().min(1).max(4096)
+/** A run folder's id, e.g. 20251127-200850123-3f9a0c. */
+const runId = z
+  .string()
+  .regex(/^\d{8}-\d{9}-[0-9a-f]{6}$/, { error: 'must be a run id like 20251127-200850123-3f9a0c' })
+const runRequest = z.object({ runId }).strict()
 
 export const ipcContract = {
   'app.info': channel<AppInfo>()(z.object({}).strict()),
@@ -81,6 +87,24 @@ export const ipcContract = {
   'folders.list': channel<DirectoryListing>()(z.object({ path: absolutePath.optional() }).strict()),
   /** Scans a folder the user picked as class folders: root/<class>/<images>. */
   'datasets.scanFolder': channel<FolderScan>()(z.object({ path: absolutePath }).strict()),
+  /**
+   * Training (src/main/supervisor): start a run of an experiment (validated by the experiment schema
+   * in main; data paths must be absolute and, in the desktop app, lie in folders the user chose), list
+   * the workspace's runs, and control one. Progress arrives as events (IpcEvents below).
+   */
+  'training.start': channel<TrainingRunInfo>()(
+    z.object({ experiment: z.unknown(), name: z.string().min(1).max(200).optional() }).strict(),
+  ),
+  'training.list': channel<TrainingRunInfo[]>()(z.object({}).strict()),
+  'training.pause': channel<TrainingRunInfo>()(runRequest),
+  /** After a pause; a paused run without workers (after a restart) continues from its checkpoints. */
+  'training.resume': channel<TrainingRunInfo>()(runRequest),
+  /** Checkpoint, then stop: the run can be resumed with training.resumeRun. */
+  'training.cancel': channel<TrainingRunInfo>()(runRequest),
+  /** Stop at once, without a checkpoint of the last position (earlier checkpoints stay). */
+  'training.kill': channel<TrainingRunInfo>()(runRequest),
+  /** Continue a paused, cancelled or failed run from its last checkpoints. */
+  'training.resumeRun': channel<TrainingRunInfo>()(runRequest),
 } as const
 
 export type IpcContract = typeof ipcContract
@@ -93,7 +117,14 @@ export type DlLabApi = {
   [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>>
 }
 
+/** Events pushed to the renderer: name → payload. */
+export type IpcEvents = {
+  [T in TrainingEventType as `training.${T}`]: Extract<TrainingEvent, { type: T }>
+}
+export type EventName = keyof IpcEvents
+
 /** Compile-time check: channels.ts lists exactly the channels of ipcContract (no more, no fewer). */
 type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 type Assert<T extends true> = T
 type _ChannelListIsComplete = Assert<SameSet<ChannelName, ListedChannel>>
+type _EventListIsComplete = Assert<SameSet<EventName, ListedEvent>>

@@ -1,6 +1,7 @@
 /**
  * The trainer core: runTraining (a plain async loop with callbacks, Electron-free and transport-
- * agnostic), job control, the checkpoint format, the task networks and the lecture's unit-sum layer.
+ * agnostic), job control, the checkpoint format and the task networks. The lecture's unit-sum layer
+ * is the engine's (UnitSumLayer, model-spec type "unit-sum").
  */
 export { runTraining } from './run-training'
 export { combineChannels, type CombineChannelsOptions } from './tasks/per-channel'
@@ -16,7 +17,6 @@ export {
 } from './checkpoint'
 export { buildNetwork, networkForExperiment, TaskNetwork, type NetworkOptions } from './network'
 export { LayerStack } from './layer-stack'
-export { UnitSumLayer, type UnitSumConfig, type UnitSumMode, type UnitSumBackward } from './layers/unit-sum'
 export { PROGRESS_INTERVAL_MS } from './progress'
 export {
   TrainingError,

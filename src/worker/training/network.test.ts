@@ -94,6 +94,43 @@ describe("the lecture's normalised hidden layer (AE.py)", () => {
   })
 })
 
+describe('a spec that lists its unit-sum layer', () => {
+  const explicit = {
+    ...lectureAe,
+    layers: [
+      lectureAe.layers[0],
+      { type: 'unit-sum', name: 'hunit-sum', backward: 'identity' },
+      lectureAe.layers[1],
+    ],
+  }
+
+  it('gets no second normalisation from lectureNormalisedHidden, and trains exactly like the inserted one', () => {
+    const listed = buildNetwork(explicit, {
+      seed: 5,
+      logits: false,
+      lectureNormalisedHidden: { codeLayer: undefined },
+    })
+    expect(listed.layers.map((l) => `${l.type} ${l.name}`)).toEqual([
+      'dense hunit',
+      'unit-sum hunit-sum',
+      'dense outunit',
+    ])
+    const inserted = buildNetwork(lectureAe, {
+      seed: 5,
+      logits: false,
+      lectureNormalisedHidden: { codeLayer: undefined },
+    })
+    const x = tensor([0.15, 0, 0.35, 0.05, 0.25, 0.2], [1, 6])
+    for (const network of [listed, inserted]) {
+      const optimizer = createOptimizer('sgd', network.parameters(), { lr: 0.1 })
+      for (let step = 0; step < 3; step++) trainStep(network, getLoss('sse'), optimizer, x, x)
+    }
+    for (const key of ['hunit.W', 'hunit.b', 'outunit.W', 'outunit.b']) {
+      expect(Array.from(listed.weights()[key]!.data)).toEqual(Array.from(inserted.weights()[key]!.data))
+    }
+  })
+})
+
 describe('task networks', () => {
   it('train on logits when the loss is softmax-cross-entropy, predict probabilities', () => {
     const withSoftmax = buildNetwork(classifierSpec, { seed: 2, logits: true })

@@ -7,9 +7,9 @@ import {
   type NoiseConfig,
   type StateDict,
   Tensor,
+  UnitSumLayer,
 } from '../../engine'
 import type { NoiseSettings, ParsedExperiment } from '../../shared/experiment'
-import { UnitSumLayer } from './layers/unit-sum'
 import { LayerStack } from './layer-stack'
 import { TrainingError } from './types'
 
@@ -21,14 +21,20 @@ import { TrainingError } from './types'
  *   model    buildModel(spec, {seed, logits}); with the softmax-cross-entropy loss a final softmax is
  *            left out while training (that loss applies the softmax itself, on logits), and predict()
  *            puts it back, so scores are probabilities either way and the weights are the same
- *   [unit-sum] after the code layer when task.lectureNormalisedHidden: AE.py's hidden outputs
- *            normalised to sum 1, back-propagated as the identity (layers/unit-sum.ts)
+ *   [unit-sum] AE.py's hidden outputs normalised to sum 1, back-propagated as the identity: the
+ *            presets lecture-ae-32/100 list it in their model spec (`{"type": "unit-sum",
+ *            "backward": "identity"}` after hunit). For a spec WITHOUT a unit-sum layer,
+ *            task.lectureNormalisedHidden inserts that layer after the code layer; a spec that has one
+ *            already gets nothing more.
  */
 export interface NetworkOptions {
   seed: number
   logits: boolean
   inputNoise?: NoiseSettings
-  /** Insert the lecture's unit-sum normalisation after this spec layer (undefined: first dense). */
+  /**
+   * Insert the lecture's unit-sum normalisation after this spec layer (undefined: first dense),
+   * unless the spec lists a unit-sum layer itself.
+   */
   lectureNormalisedHidden?: { codeLayer: string | undefined }
 }
 
@@ -91,7 +97,8 @@ export class TaskNetwork extends LayerStack {
 export function buildNetwork(spec: unknown, options: NetworkOptions): TaskNetwork {
   const model = buildModel(spec, { seed: options.seed, logits: options.logits })
   const layers: Layer[] = [...model.layers]
-  if (options.lectureNormalisedHidden) {
+  const hasUnitSum = model.spec.layers.some((l) => l.type === 'unit-sum')
+  if (options.lectureNormalisedHidden && !hasUnitSum) {
     const end = codeLayerEnd(model, options.lectureNormalisedHidden.codeLayer)
     const code = layers[end]!
     const name = `${model.layers[end]!.name.replace(/\.act$/, '')}.unit-sum`

@@ -8,13 +8,13 @@ const dir = presetsDir(fileURLToPath(new URL('../../..', import.meta.url)))
 describe('preset networks', async () => {
   const catalog = await loadPresets(dir)
 
-  it("lecture-ae-32/100 put AE.py's normalisation after the hidden layer", () => {
+  it("lecture-ae-32/100 list AE.py's normalisation after the hidden layer, once", () => {
     for (const h of [32, 100]) {
       const { experiment, model } = catalog.presets.get(`lecture-ae-${h}`)!
       const network = networkForExperiment(experiment, model)
       expect(network.layers.map((l) => `${l.type} ${l.name} ${l.outputShape.join('×')}`)).toEqual([
         `dense hunit ${h}`,
-        `unit-sum hunit.unit-sum ${h}`,
+        `unit-sum hunit-sum ${h}`,
         'dense outunit 196',
       ])
     }
