@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { measure } from './measure'
 import { machine } from './machine'
 import { workloads } from './workloads'
+import { type Result, parseArgs, ratios } from './run'
 
 describe('bench harness', () => {
   it('measure: reports work per second over at least minSteps steps', () => {
@@ -37,6 +38,12 @@ describe('bench harness', () => {
     }
   })
 
+  it('training steps tell the bytes of their weights and synthetic data', () => {
+    const step = workloads.find((w) => w.id === 'lenet5-b64')!.create()
+    expect(step.weightBytes).toBe(4 * 61_706) // LeNet-5's parameters, float32
+    expect(step.dataBytes).toBe(4 * 1024 * (784 + 10)) // 1,024 images and one-hot targets
+  })
+
   it('gemm-256 counts 2·256³ FLOPs per call', () => {
     const step = workloads.find((w) => w.id === 'gemm-256')!.create()
     expect(step()).toBe(2 * 256 ** 3)
@@ -47,5 +54,42 @@ describe('bench harness', () => {
     expect(m.cores).toBeGreaterThanOrEqual(1)
     expect(m.node).toBe(process.version)
     expect(m.cpu.length).toBeGreaterThan(0)
+  })
+})
+
+describe('bench options and ratios', () => {
+  it('parses --backend and rejects unknown backends', () => {
+    expect(parseArgs([], 'wasm').backend).toBe('wasm')
+    expect(parseArgs(['--backend', 'js', '--json', '--no-peers'], 'wasm')).toMatchObject({
+      backend: 'js',
+      json: true,
+      peers: false,
+    })
+    expect(() => parseArgs(['--backend', 'gpu'], 'js')).toThrow(/--backend must be js or wasm, got 'gpu'/)
+  })
+
+  it('divides ours by the peer: per CPU-second for 1 peer thread, per wall second otherwise', () => {
+    const ours: Result[] = [
+      {
+        workload: 'lenet5-b64',
+        samplesPerSecond: 1000,
+        samplesPerCpuSecond: 2000,
+        threads: 1,
+        backend: 'wasm',
+        relaxedSimd: false,
+        batchSize: 64,
+        seconds: 1,
+      },
+    ]
+    const peer = { peer: 'torch' as const, version: '1', workload: 'lenet5-b64', batchSize: 64, seconds: 1 }
+    const r = ratios(ours, [
+      { ...peer, threads: 1, samplesPerSecond: 100, samplesPerCpuSecond: 4000 },
+      { ...peer, threads: 2, samplesPerSecond: 500, samplesPerCpuSecond: 300 },
+      { ...peer, workload: 'ae784-b1', threads: 1, samplesPerSecond: 1, samplesPerCpuSecond: 1 },
+    ])
+    expect(r).toEqual([
+      { ratio: 0.5, workload: 'lenet5-b64', peer: 'torch', peerThreads: 1, basis: 'cpu' },
+      { ratio: 2, workload: 'lenet5-b64', peer: 'torch', peerThreads: 2, basis: 'wall' },
+    ])
   })
 })

@@ -1,11 +1,15 @@
 /**
  * A fixed-time-budget measurement: run `step` until `budgetSeconds` of wall time have passed (at least
  * `minSteps` times) after a short warm-up that lets V8 optimise the hot loops, and report the work
- * done per second. `step` returns how much work it did (samples, or floating-point operations).
+ * done per second — per wall second, and per CPU-second of this process (user + system), which the
+ * other processes of a busy, shared machine inflate less.
+ * `step` returns how much work it did (samples, or floating-point operations).
  */
 export interface Measurement {
-  /** Work units per second (samples/s or FLOP/s). */
+  /** Work units per wall second (samples/s or FLOP/s). */
   rate: number
+  /** Work units per CPU-second of this process. */
+  cpuRate: number
   steps: number
   seconds: number
 }
@@ -18,6 +22,11 @@ export interface MeasureOptions {
   minSteps?: number
 }
 
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1e6
+}
+
 export function measure(step: () => number, options: MeasureOptions): Measurement {
   const warmupMs = (options.warmupSeconds ?? options.budgetSeconds / 10) * 1000
   const budgetMs = options.budgetSeconds * 1000
@@ -27,6 +36,7 @@ export function measure(step: () => number, options: MeasureOptions): Measuremen
   while (performance.now() - warmupStart < warmupMs)
   let work = 0
   let steps = 0
+  const cpuStart = cpuSeconds()
   const start = performance.now()
   let elapsed = 0
   while (steps < minSteps || elapsed < budgetMs) {
@@ -34,5 +44,6 @@ export function measure(step: () => number, options: MeasureOptions): Measuremen
     steps++
     elapsed = performance.now() - start
   }
-  return { rate: work / (elapsed / 1000), steps, seconds: elapsed / 1000 }
+  const cpu = Math.max(cpuSeconds() - cpuStart, 1e-6)
+  return { rate: work / (elapsed / 1000), cpuRate: work / cpu, steps, seconds: elapsed / 1000 }
 }

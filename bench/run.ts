@@ -1,30 +1,58 @@
-import { kernelBackends } from '../src/engine'
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { WASM_MODULES } from '../src/engine/kernels/wasm'
+import { DEFAULT_WASM_DIR, loadWasmKernels } from '../src/worker/load-wasm-kernels'
 import { machine } from './machine'
 import { measure } from './measure'
+import { type PeerResult, type PeerRun, runPeers } from './peers'
 import { type Workload, workloads } from './workloads'
 
 /**
  * `npm run bench` — training throughput (samples/s) of the lecture's networks and GEMM GFLOP/s, one
- * thread, with whatever kernel backend the engine activates. Options:
- *   --json          one JSON object per line: {workload, samplesPerSecond | gflops, threads, backend, …}
- *   --budget <s>    seconds measured per workload (default 2.5)
- *   --only <text>   only workloads whose id contains the text (repeatable)
+ * thread, on the chosen kernel backend, and the same workloads on the installed peers (bench/peers.ts:
+ * PyTorch at 1 and 2 threads, the lecture's NumPy DL.py) with the ratios ours / peer. Options:
+ *   --backend js|wasm  kernels to use (default wasm when build/wasm/ holds the modules, else js);
+ *                      wasm takes the relaxed-SIMD build when the runtime has it: run
+ *                      `node --experimental-wasm-relaxed-simd --import tsx bench/run.ts` on Node 20
+ *   --json             one JSON object per line: ours {workload, samplesPerSecond | gflops,
+ *                      samplesPerCpuSecond?, threads, backend, relaxedSimd, …}, then peers {peer, …}
+ *                      and ratios {ratio, workload, peer, peerThreads, basis}
+ *   --budget <s>       seconds measured per workload (default 2.5)
+ *   --only <text>      only workloads whose id contains the text (repeatable)
+ *   --no-peers         skip the Python peers
  * Data is synthetic (random pixels of MNIST's shape): the numbers measure speed, not learning.
  */
+export type BackendChoice = 'js' | 'wasm'
+
 interface Args {
   json: boolean
   budget: number
   only: string[]
+  backend: BackendChoice
+  peers: boolean
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { json: false, budget: 2.5, only: [] }
+export function wasmBuilt(): boolean {
+  return existsSync(fileURLToPath(new URL(WASM_MODULES.simd, DEFAULT_WASM_DIR)))
+}
+
+export function parseArgs(argv: readonly string[], defaultBackend: BackendChoice): Args {
+  const args: Args = { json: false, budget: 2.5, only: [], backend: defaultBackend, peers: true }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--json') args.json = true
     else if (a === '--budget') args.budget = Number(argv[++i])
     else if (a === '--only') args.only.push(String(argv[++i]))
-    else throw new Error(`bench: unknown argument '${a}'; use --json, --budget <seconds>, --only <id>`)
+    else if (a === '--no-peers') args.peers = false
+    else if (a === '--backend') {
+      const b = argv[++i]
+      if (b !== 'js' && b !== 'wasm') throw new Error(`bench: --backend must be js or wasm, got '${b}'`)
+      args.backend = b
+    } else {
+      throw new Error(
+        `bench: unknown argument '${a}'; use --backend js|wasm, --json, --budget <seconds>, --only <id>, --no-peers`,
+      )
+    }
   }
   if (!(args.budget > 0)) throw new Error('bench: --budget must be a positive number of seconds')
   return args
@@ -33,35 +61,128 @@ function parseArgs(argv: readonly string[]): Args {
 export interface Result {
   workload: string
   samplesPerSecond?: number
+  samplesPerCpuSecond?: number
   gflops?: number
   threads: 1
-  backend: string
+  backend: BackendChoice
+  relaxedSimd: boolean
   batchSize?: number
   seconds: number
+  /**
+   * Training workloads: memory right after the measurement, MiB. rss and arrayBuffers are the whole
+   * process's (Node, tsx, wasm memory, and whatever earlier workloads left for the GC), so run one
+   * workload (`--only lenet5`) for its steady state; weights (parameter values, float32) and data (the
+   * synthetic pool, inputs and targets) are this workload's own.
+   */
+  memory?: { rssMiB: number; arrayBuffersMiB: number; weightsMiB: number; dataMiB: number }
 }
 
-export function runWorkload(w: Workload, budgetSeconds: number): Result {
+const mib = (bytes: number): number => Number((bytes / 2 ** 20).toFixed(2))
+
+export interface Ratio {
+  ratio: number
+  workload: string
+  peer: string
+  peerThreads: number
+  /** 'cpu': samples per CPU-second on both sides (both single-threaded); 'wall': samples per second. */
+  basis: 'cpu' | 'wall'
+}
+
+export function runWorkload(
+  w: Workload,
+  budgetSeconds: number,
+  backend: BackendChoice,
+  relaxedSimd: boolean,
+): Result {
   const step = w.create()
   const m = measure(step, { budgetSeconds })
-  const backend = kernelBackends()['gemm'] ?? 'unknown'
-  const base = { workload: w.id, threads: 1 as const, backend }
+  const usage = process.memoryUsage()
+  const base = { workload: w.id, threads: 1 as const, backend, relaxedSimd }
   const seconds = Number(m.seconds.toFixed(2))
   return w.unit === 'samples'
-    ? { ...base, samplesPerSecond: Number(m.rate.toFixed(1)), batchSize: w.batchSize!, seconds }
+    ? {
+        ...base,
+        samplesPerSecond: Number(m.rate.toFixed(1)),
+        samplesPerCpuSecond: Number(m.cpuRate.toFixed(1)),
+        batchSize: w.batchSize!,
+        seconds,
+        memory: {
+          rssMiB: mib(usage.rss),
+          arrayBuffersMiB: mib(usage.arrayBuffers),
+          weightsMiB: mib(step.weightBytes ?? 0),
+          dataMiB: mib(step.dataBytes ?? 0),
+        },
+      }
     : { ...base, gflops: Number((m.rate / 1e9).toFixed(3)), seconds }
 }
 
-function main(): void {
-  const args = parseArgs(process.argv.slice(2))
+/**
+ * ours / peer. A single-threaded peer is compared per CPU-second (our bench is single-threaded, and
+ * CPU time is what the other processes of a shared machine disturb least); a multi-threaded or
+ * default-threaded one per wall second, since its CPU time counts all its threads.
+ */
+export function ratios(ours: readonly Result[], peers: readonly PeerResult[]): Ratio[] {
+  const out: Ratio[] = []
+  for (const p of peers) {
+    const o = ours.find((r) => r.workload === p.workload)
+    if (!o || o.samplesPerSecond === undefined) continue
+    const cpu = p.threads === 1
+    const value = cpu
+      ? o.samplesPerCpuSecond! / p.samplesPerCpuSecond
+      : o.samplesPerSecond / p.samplesPerSecond
+    out.push({
+      ratio: Number(value.toFixed(3)),
+      workload: p.workload,
+      peer: p.peer,
+      peerThreads: p.threads,
+      basis: cpu ? 'cpu' : 'wall',
+    })
+  }
+  return out
+}
+
+function printPeers(runs: readonly PeerRun[], ours: readonly Result[]): void {
+  for (const run of runs) {
+    if (run.missing) {
+      console.log(`\n${run.peer}: ${run.missing}`)
+      continue
+    }
+    const v = run.results[0]?.version ?? ''
+    console.log(`\n${run.peer} ${v} (samples/s; /CPU-s = per CPU-second; ratio = ours / peer)`)
+    const rs = ratios(ours, run.results)
+    for (const p of run.results) {
+      const r = rs.find((x) => x.workload === p.workload && x.peerThreads === p.threads)
+      const threads = p.threads === 0 ? 'default threads' : `${p.threads} thread${p.threads > 1 ? 's' : ''}`
+      const ratio = r ? `ours/peer ${r.ratio.toFixed(2)} (${r.basis === 'cpu' ? 'per CPU-s' : 'wall'})` : ''
+      console.log(
+        `${p.workload.padEnd(12)} ${threads.padEnd(16)} ${p.samplesPerSecond.toFixed(0).padStart(8)} /s ` +
+          `${p.samplesPerCpuSecond.toFixed(0).padStart(8)} /CPU-s   ${ratio}`,
+      )
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), wasmBuilt() ? 'wasm' : 'js')
+  let relaxedSimd = false
+  if (args.backend === 'wasm') relaxedSimd = (await loadWasmKernels()).relaxedSimd
   const chosen = workloads.filter((w) => args.only.length === 0 || args.only.some((o) => w.id.includes(o)))
+  const backendText =
+    args.backend === 'wasm' ? `wasm (relaxed SIMD ${relaxedSimd ? 'on' : 'off'})` : 'js (reference kernels)'
   if (!args.json) {
     const m = machine()
     console.log(`DL Lab engine benchmark — ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}`)
-    console.log(`synthetic data of MNIST shape; ${args.budget} s per workload; 1 thread\n`)
-    console.log(`${'workload'.padEnd(12)} ${'result'.padStart(16)}  backend  description`)
+    console.log(
+      `backend ${backendText}; 1 thread; synthetic data of MNIST shape; ${args.budget} s per workload\n`,
+    )
+    console.log(
+      `${'workload'.padEnd(12)} ${'result'.padStart(16)} ${'per CPU-s'.padStart(10)}  ${'memory'.padEnd(40)} description`,
+    )
   }
+  const ours: Result[] = []
   for (const w of chosen) {
-    const r = runWorkload(w, args.budget)
+    const r = runWorkload(w, args.budget, args.backend, relaxedSimd)
+    ours.push(r)
     if (args.json) {
       console.log(JSON.stringify(r))
     } else {
@@ -69,9 +190,27 @@ function main(): void {
         r.samplesPerSecond !== undefined
           ? `${r.samplesPerSecond.toFixed(0)} samples/s`
           : `${r.gflops!.toFixed(2)} GFLOP/s`
-      console.log(`${w.id.padEnd(12)} ${value.padStart(16)}  ${r.backend.padEnd(7)}  ${w.description}`)
+      const cpu = r.samplesPerCpuSecond !== undefined ? r.samplesPerCpuSecond.toFixed(0) : ''
+      const mem = r.memory
+        ? `rss ${r.memory.rssMiB.toFixed(0)} MiB (weights ${r.memory.weightsMiB} + data ${r.memory.dataMiB})`
+        : ''
+      console.log(
+        `${w.id.padEnd(12)} ${value.padStart(16)} ${cpu.padStart(10)}  ${mem.padEnd(40)} ${w.description}`,
+      )
     }
+  }
+  if (!args.peers) return
+  const runs = runPeers(args.budget, args.only)
+  if (args.json) {
+    for (const run of runs) {
+      if (run.missing) console.log(JSON.stringify({ peer: run.peer, missing: run.missing }))
+      for (const p of run.results) console.log(JSON.stringify(p))
+      for (const r of ratios(ours, run.results)) console.log(JSON.stringify(r))
+    }
+  } else {
+    printPeers(runs, ours)
   }
 }
 
-main()
+// Run only as the entry script (`tsx bench/run.ts`), so tests can import the helpers above.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -30,8 +30,11 @@ export interface Workload {
   unit: 'samples' | 'flops'
   batchSize?: number
   /** Builds the model and data (not timed) and returns one step. */
-  create(): () => number
+  create(): Step
 }
+
+/** One step returning its work; training steps also tell the bytes of their weights and data. */
+export type Step = (() => number) & { weightBytes?: number; dataBytes?: number }
 
 const POOL = 1024 // synthetic samples per workload
 
@@ -45,7 +48,7 @@ interface TrainingOptions {
   autoencode?: boolean
 }
 
-function trainingStep(o: TrainingOptions): () => number {
+function trainingStep(o: TrainingOptions): Step {
   const model = buildModel(o.spec, { seed: 1, ...(o.logits ? { logits: true } : {}) })
   const loss = getLoss(o.loss)
   const optimizer = createOptimizer('sgd', model.parameters(), o.sgd)
@@ -55,13 +58,16 @@ function trainingStep(o: TrainingOptions): () => number {
   const sampler = new ShuffleSampler({ size: POOL, batchSize: o.batchSize, seed: 4 })
   const xb = new BatchBuffer(o.batchSize, o.inputShape)
   const tb = new BatchBuffer(o.batchSize, model.outputShape)
-  return () => {
+  const step = (): number => {
     const indices = sampler.next()
     const xs = xb.gather(x.data, indices)
     const ts = o.autoencode ? xs : tb.gather(t.data, indices)
     trainStep(model, loss, optimizer, xs, ts)
     return indices.length
   }
+  const weightBytes = 4 * model.parameters().reduce((sum, p) => sum + p.value.size, 0)
+  const dataBytes = 4 * (x.size + (o.autoencode ? 0 : t.size))
+  return Object.assign(step, { weightBytes, dataBytes })
 }
 
 function gemmStep(n: number): () => number {

@@ -252,6 +252,29 @@ describe('conv2d: parameters, buffers and errors', () => {
     }
   })
 
+  it('gives the same y, dx, dW and db when the column budget splits the batch into chunks', () => {
+    const config = { filters: 3, kernel: 3, stride: 2, padding: 1 }
+    const x = randomTensor([5, 2, 7, 5], 6)
+    const dy = randomTensor([5, 3, 4, 3], 7)
+    const run = (budget: number) => {
+      const layer = new Conv2dLayer(config, testContext('conv', [2, 7, 5], 8))
+      layer.columnBudget = budget
+      const y = layer.forward(x, { training: true })
+      const dx = layer.backward(dy)
+      return [y, dx, layer.weight.grad, layer.bias!.grad].map((t) => Array.from(t.data))
+    }
+    const whole = run(Number.MAX_SAFE_INTEGER) // one chunk of 5: backward reuses forward's X′
+    const patchTimesPositions = 2 * 3 * 3 * (4 * 3)
+    for (const images of [1, 2, 3]) {
+      const [y, dx, dW, db] = run(images * patchTimesPositions) // chunks of 1, 2 or 3 images
+      expect(y).toEqual(whole[0]) // each output sums over C·KH·KW in the same order
+      expect(dx).toEqual(whole[1])
+      // ∂F and ∂b sum over images in another grouping: equal up to rounding
+      dW!.forEach((v, i) => expect(v).toBeCloseTo(whole[2]![i]!, 5))
+      db!.forEach((v, i) => expect(v).toBeCloseTo(whole[3]![i]!, 5))
+    }
+  })
+
   it('names the layer, the formula and the numbers for an impossible geometry', () => {
     expect(
       () => new Conv2dLayer({ filters: 6, kernel: 5, stride: 2 }, testContext('c2', [6, 13, 14])),
