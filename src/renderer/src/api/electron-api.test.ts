@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ipcContract } from '../../../shared/ipc/contract'
+import { ipcContract, type IpcEvents } from '../../../shared/ipc/contract'
 import { createFakeApi } from '../test-support/fake-api'
 import { ApiError } from './api-error'
 import { electronApi, toApiError } from './electron-api'
+import { electronEvents } from './events'
 
 describe('toApiError', () => {
   it("keeps only the service's message of an ipcRenderer.invoke error", () => {
@@ -44,5 +45,36 @@ describe('electronApi', () => {
   it('has one function per channel of the contract', () => {
     const api = electronApi(createFakeApi())
     expect(Object.keys(api).sort()).toEqual(Object.keys(ipcContract).sort())
+  })
+})
+
+describe('electronEvents', () => {
+  it('subscribes through window.apiEvents and unsubscribes through what it returned', () => {
+    const windowEvents = createFakeApi()
+    const events = electronEvents(windowEvents)
+    const epochs: number[] = []
+    const off = events.on('training.epoch', (e) => epochs.push(e.metrics.epoch))
+    const metrics: IpcEvents['training.epoch']['metrics'] = {
+      kind: 'epoch',
+      epoch: 1,
+      step: 10,
+      trainLoss: 0.4,
+      trainAccuracy: 0.9,
+      seconds: 2,
+      samplesPerSecond: 500,
+    }
+    windowEvents.emit('training.epoch', { type: 'epoch', runId: 'r', job: 'train', metrics })
+    off()
+    windowEvents.emit('training.epoch', { type: 'epoch', runId: 'r', job: 'train', metrics })
+    expect(epochs).toEqual([1])
+  })
+
+  it('never reports a reconnect: IPC to main does not drop', () => {
+    const windowEvents = createFakeApi()
+    let reconnects = 0
+    const off = electronEvents(windowEvents).onReconnect(() => (reconnects += 1))
+    windowEvents.reconnect()
+    off()
+    expect(reconnects).toBe(0)
   })
 })

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ChannelName } from '../../../shared/ipc/contract'
+import type { ChannelName, IpcEvents } from '../../../shared/ipc/contract'
 import type { WebRequest, WebServerMessage } from '../../../shared/ipc/web-protocol'
 import { createFakeApi, type FakeApi } from '../test-support/fake-api'
 import { ApiError, ApiTimeoutError, ConnectionError } from './api-error'
@@ -32,6 +32,11 @@ class FakeServer {
       send: (data) => void this.receive(JSON.parse(data) as WebRequest),
       close: () => this.drop(),
     }
+  }
+
+  /** A message pushed without a request (web mode's training events). */
+  push(message: unknown): void {
+    this.client?.message(typeof message === 'string' ? message : JSON.stringify(message))
   }
 
   /** The connection drops (server restarted, laptop slept …). */
@@ -154,5 +159,150 @@ describe('WebClient', () => {
     await expect(first).resolves.toMatchObject({ name: 'DL Lab' })
     await expect(second).resolves.toMatchObject({ language: 'en' })
     expect(server.connections).toBe(2)
+  })
+})
+
+const progress: IpcEvents['training.progress'] = {
+  type: 'progress',
+  runId: '20251127-200850123-3f9a0c',
+  job: 'train',
+  progress: {
+    stage: 'train',
+    epoch: 1,
+    epochs: 3,
+    batch: 40,
+    batchesPerEpoch: 100,
+    step: 40,
+    totalSteps: 300,
+    loss: 0.5,
+    accuracy: 0.8,
+    samplesPerSecond: 900,
+    etaSeconds: 12,
+  },
+}
+
+describe('WebClient events', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('connects when the first listener subscribes and hands pushed events to their listeners', async () => {
+    const { server, client } = setup()
+    const received: unknown[] = []
+    const states: unknown[] = []
+    client.on('training.progress', (payload) => received.push(payload))
+    client.on('training.state', (payload) => states.push(payload))
+    expect(server.connections).toBe(1)
+    await vi.advanceTimersByTimeAsync(1)
+
+    server.push({ event: 'training.progress', payload: progress })
+    expect(received).toEqual([progress])
+    expect(states).toEqual([])
+    expect(server.connections).toBe(1)
+  })
+
+  it('ignores unknown events, malformed payloads and text that is not JSON', async () => {
+    const { server, client } = setup()
+    const received: unknown[] = []
+    client.on('training.progress', (payload) => received.push(payload))
+    await vi.advanceTimersByTimeAsync(1)
+
+    server.push({ event: 'training.unknown', payload: progress })
+    server.push({ event: 'training.progress', payload: null })
+    server.push({ event: 'training.progress', payload: { ...progress, type: 'epoch' } })
+    server.push({ event: 42, payload: progress })
+    server.push('{not json')
+    expect(received).toEqual([])
+    server.push({ event: 'training.progress', payload: progress })
+    expect(received).toEqual([progress])
+  })
+
+  it('refuses to subscribe to a name that is not an event', () => {
+    const { server, client } = setup()
+    const on = client.on.bind(client) as (event: string, callback: () => void) => () => void
+    expect(() => on('training.start', () => {})).toThrow("Unknown event 'training.start'")
+    expect(server.connections).toBe(0)
+  })
+
+  it('stops calling a listener once it unsubscribes, and keeps calling the others', async () => {
+    const { server, client } = setup()
+    const first: unknown[] = []
+    const second: unknown[] = []
+    const offFirst = client.on('training.progress', (payload) => first.push(payload))
+    client.on('training.progress', (payload) => second.push(payload))
+    await vi.advanceTimersByTimeAsync(1)
+    offFirst()
+    server.push({ event: 'training.progress', payload: progress })
+    expect(first).toEqual([])
+    expect(second).toEqual([progress])
+  })
+
+  it("a listener's exception goes to onListenerError and does not stop the others", async () => {
+    const server = new FakeServer(createFakeApi())
+    const errors: unknown[] = []
+    const client = new WebClient({
+      url: 'ws://127.0.0.1:1234/api',
+      socketFactory: server.factory,
+      onListenerError: (error) => errors.push(error),
+    })
+    const received: unknown[] = []
+    client.on('training.progress', () => {
+      throw new Error('listener broke')
+    })
+    client.on('training.progress', (payload) => received.push(payload))
+    await vi.advanceTimersByTimeAsync(1)
+    server.push({ event: 'training.progress', payload: progress })
+    expect(errors).toEqual([new Error('listener broke')])
+    expect(received).toEqual([progress])
+  })
+
+  it('reconnects while anyone listens and then runs the onReconnect callbacks', async () => {
+    const { server, client } = setup()
+    let reconnects = 0
+    const received: unknown[] = []
+    client.onReconnect(() => (reconnects += 1))
+    client.on('training.progress', (payload) => received.push(payload))
+    await vi.advanceTimersByTimeAsync(1)
+    expect(reconnects).toBe(0)
+
+    server.drop()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(server.connections).toBe(2)
+    expect(reconnects).toBe(1)
+    server.push({ event: 'training.progress', payload: progress })
+    expect(received).toEqual([progress])
+  })
+
+  it('keeps retrying a refused connection while anyone listens, without reconnect callbacks before it opens', async () => {
+    const { server, client } = setup()
+    let reconnects = 0
+    const off = client.onReconnect(() => (reconnects += 1))
+    client.on('training.state', () => {})
+    await vi.advanceTimersByTimeAsync(1)
+    server.accepting = false
+    server.drop()
+    // Connects at once, then after 10 ms and 20 ms, then every 20 ms.
+    await vi.advanceTimersByTimeAsync(1 + 10 + 1 + 20 + 1 + 20 + 1)
+    expect(server.connections).toBe(5)
+    expect(reconnects).toBe(0)
+
+    server.accepting = true
+    await vi.advanceTimersByTimeAsync(21)
+    expect(server.connections).toBe(6)
+    expect(reconnects).toBe(1)
+
+    off()
+    server.drop()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(reconnects).toBe(1)
+  })
+
+  it('does not reconnect for nobody: no listener and no request leaves the connection closed', async () => {
+    const { server, client } = setup()
+    const off = client.on('training.state', () => {})
+    await vi.advanceTimersByTimeAsync(1)
+    off()
+    server.drop()
+    await vi.runAllTimersAsync()
+    expect(server.connections).toBe(1)
   })
 })
