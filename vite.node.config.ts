@@ -24,9 +24,11 @@ export default defineConfig({
         web: resolve(__dirname, 'src/web/main.ts'),
         'decode-worker': resolve(__dirname, 'src/worker/decode/decode-worker.ts'),
         worker: resolve(__dirname, 'src/worker/entry.ts'),
+        cli: resolve(__dirname, 'src/cli/main.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { format: 'es', entryFileNames: '[name].js' },
+      // Chunks beside the entries: code finds worker.js, decode-worker.js and build/wasm relative to itself.
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },
 })

@@ -9,4 +9,12 @@ export { NoiseLayer, type NoiseConfig, type NoiseKind } from './noise'
 export { Pool2dLayer, type Pool2dConfig } from './pool2d'
 export { ReshapeLayer, type ReshapeConfig } from './reshape'
 export { TiedDenseLayer, type TiedDenseConfig } from './tied-dense'
+export {
+  UnitSumLayer,
+  unitSumBackwards,
+  unitSumModes,
+  type UnitSumBackward,
+  type UnitSumConfig,
+  type UnitSumMode,
+} from './unit-sum'
 export { outputSize, perAxis, windowGeometry, type PerAxis } from './window'

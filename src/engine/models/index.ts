@@ -25,6 +25,7 @@ export {
   type DropoutSpec,
   type NoiseSpec,
   type TiedDenseSpec,
+  type UnitSumSpec,
 } from './spec-schema'
 export {
   parseModelSpec,

@@ -11,6 +11,7 @@ import { NoiseLayer, type NoiseConfig } from '../layers/noise'
 import { Pool2dLayer } from '../layers/pool2d'
 import { ReshapeLayer } from '../layers/reshape'
 import { TiedDenseLayer } from '../layers/tied-dense'
+import { UnitSumLayer } from '../layers/unit-sum'
 import type { LayerShapeInfo } from './shape-rules'
 import type { ParsedLayerSpec, ParsedNoiseSpec } from './spec'
 
@@ -87,6 +88,8 @@ function createLayer(spec: ParsedLayerSpec, ctx: LayerContext, f: FactoryContext
       }
       return new TiedDenseLayer({ useBias: spec.useBias }, ctx, encoder)
     }
+    case 'unit-sum':
+      return new UnitSumLayer({ mode: spec.mode, backward: spec.backward }, ctx)
   }
 }
 

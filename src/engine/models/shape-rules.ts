@@ -22,6 +22,7 @@ import type {
  *   flatten     (…) → (product)
  *   reshape     (…) → shape                 same product
  *   activation, dropout, noise              shape unchanged (softmax needs a flat sample)
+ *   unit-sum    (n) → (n)                    needs a flat sample
  *   tied-dense  (units of its encoder) → (inputs of its encoder), b only: W is the encoder's
  *
  * Errors are SpecErrors naming the layer ("conv2d 'c2': …"); the caller adds the layer index.
@@ -206,6 +207,9 @@ export function layerShapes(
       break
     case 'tied-dense':
       result = tiedDense(label, layer, input, earlier)
+      break
+    case 'unit-sum':
+      result = { outputShape: [needFlat(label, input)], params: [] }
       break
   }
   if ('activation' in layer && layer.type !== 'activation') {

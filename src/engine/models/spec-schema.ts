@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { initSchemes } from '../init/initializers'
 import { activations } from '../layers/activation'
+import { unitSumBackwards, unitSumModes } from '../layers/unit-sum'
 
 /**
  * The zod schema of a model spec, format "dllab.model/1" (docs/model-spec.md describes every field):
@@ -24,6 +25,7 @@ export const layerTypes = [
   'dropout',
   'noise',
   'tied-dense',
+  'unit-sum',
 ] as const
 export type LayerType = (typeof layerTypes)[number]
 
@@ -139,6 +141,18 @@ export const tiedDenseSpecSchema = z.strictObject({
   useBias,
 })
 
+/** Each sample's values normalised to sum 1 (the hidden layer of the lecture's AE.py). */
+export const unitSumSpecSchema = z.strictObject({
+  type: z.literal('unit-sum'),
+  name: layerName.optional(),
+  /** softmax: e^u / Σ e^u (AE.py's Softmax); divide: u / Σu. */
+  mode: z.enum(unitSumModes, { error: `must be one of ${unitSumModes.join(', ')}` }).default('softmax'),
+  /** exact: the mode's Jacobian; identity: ∂u = ∂y, as AE.py's Hunit.Error (f_ = 1). */
+  backward: z
+    .enum(unitSumBackwards, { error: `must be one of ${unitSumBackwards.join(', ')}` })
+    .default('exact'),
+})
+
 export const layerSpecSchemas = {
   dense: denseSpecSchema,
   conv2d: conv2dSpecSchema,
@@ -149,6 +163,7 @@ export const layerSpecSchemas = {
   dropout: dropoutSpecSchema,
   noise: noiseSpecSchema,
   'tied-dense': tiedDenseSpecSchema,
+  'unit-sum': unitSumSpecSchema,
 } as const satisfies Record<LayerType, z.ZodObject>
 
 export const layerSpecSchema = z.discriminatedUnion(
@@ -163,6 +178,7 @@ export const layerSpecSchema = z.discriminatedUnion(
     dropoutSpecSchema,
     noiseSpecSchema,
     tiedDenseSpecSchema,
+    unitSumSpecSchema,
   ],
   { error: `must be one of ${layerTypes.join(', ')}` },
 )
@@ -221,3 +237,4 @@ export type ActivationSpec = z.input<typeof activationSpecSchema>
 export type DropoutSpec = z.input<typeof dropoutSpecSchema>
 export type NoiseSpec = z.input<typeof noiseSpecSchema>
 export type TiedDenseSpec = z.input<typeof tiedDenseSpecSchema>
+export type UnitSumSpec = z.input<typeof unitSumSpecSchema>

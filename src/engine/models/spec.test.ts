@@ -86,7 +86,7 @@ describe('parseModelSpec: schema problems become SpecErrors with the layer index
       withLayers([{ type: 'flatten' }, { type: 'conv', filters: 6 }]),
       1,
       'model spec layers[1] (conv): type must be one of dense, conv2d, pool2d, flatten, reshape, activation, ' +
-        'dropout, noise, tied-dense, got "conv"',
+        'dropout, noise, tied-dense, unit-sum, got "conv"',
     ],
     [
       'unknown activation',

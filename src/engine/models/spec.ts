@@ -11,6 +11,7 @@ import { type LayerType, modelSpecSchema, type ZodLayerSpec, type ZodModelSpec }
  *   pool2d  stride defaults to the window size; p only with mode 'lp' (default 2)
  *   noise   masking / salt-and-pepper levels are fractions in [0, 1]
  *   init    range only with the 'uniform' scheme
+ *   unit-sum mode defaults to 'softmax', backward to 'exact' (filled in by the schema)
  *
  * The result (ParsedModelSpec) is what shape inference and buildModel work on. Parsing a parsed spec
  * again gives the same spec.
@@ -27,6 +28,7 @@ export type ParsedActivationSpec = Named<ByType<'activation'>>
 export type ParsedDropoutSpec = Named<ByType<'dropout'>>
 export type ParsedNoiseSpec = Named<ByType<'noise'>>
 export type ParsedTiedDenseSpec = Named<ByType<'tied-dense'>>
+export type ParsedUnitSumSpec = Named<ByType<'unit-sum'>>
 
 export type ParsedLayerSpec =
   | ParsedDenseSpec
@@ -38,6 +40,7 @@ export type ParsedLayerSpec =
   | ParsedDropoutSpec
   | ParsedNoiseSpec
   | ParsedTiedDenseSpec
+  | ParsedUnitSumSpec
 
 export type ParsedModelSpec = Omit<ZodModelSpec, 'layers'> & { layers: ParsedLayerSpec[] }
 

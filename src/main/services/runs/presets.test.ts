@@ -68,6 +68,7 @@ describe('the shipped presets', async () => {
       expect(experiment.training.optimizer).toMatchObject({ name: 'sgd', lr: 0.1 })
       expect(inferShapes(model).layers.map((l) => [l.name, l.outputShape[0], l.activation])).toEqual([
         ['hunit', h, undefined],
+        ['hunit-sum', h, undefined],
         ['outunit', 196, undefined],
       ])
     }

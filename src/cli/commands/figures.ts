@@ -1,0 +1,39 @@
+import { writeFigures, type FigureFormat } from '../../main/services/figures'
+import { choiceOption, stringOption } from '../args'
+import { EXIT } from '../errors'
+import { buildRunFigures } from '../figures/run-figures'
+import { resolveRun } from '../runs/resolve-run'
+import type { Command } from './command'
+
+/** `dllab figures RUN`: the report figures of a run as SVG and PNG files. */
+export const figuresCommand: Command = {
+  name: 'figures',
+  summary: 'write a run’s figures: loss curves, confusion matrix, weight tiles, reconstructions',
+  usage: 'RUN [--out DIR] [--format png|svg]',
+  description: `
+Writes the figures of RUN (a run id, 'latest' or a run folder) that its task allows, each as SVG and
+PNG (or only the --format given), into the run's figures/ folder or DIR: loss.* and accuracy.* (per
+epoch, training and test), confusion-matrix.* (classifiers), weights-<layer>.* (the first layer's
+weights or filters as tiles, as the lecture's hunit-weight.png), reconstructions.* (autoencoders:
+original | reconstruction, with the noisy input for denoising), recombined.* (the per-channel
+homework) and feature-maps-<layer>.* (convolutional networks). Each carries the run id and seed.`,
+  options: {
+    out: { type: 'string', value: 'DIR', help: "write into DIR (default: the run's figures/ folder)" },
+    format: { type: 'string', value: 'png|svg', help: 'write only this format (default both)' },
+  },
+  positionals: { min: 1, max: 1, names: "RUN (a run id, 'latest' or a run folder)" },
+  examples: ['dllab figures latest', 'dllab figures latest --out report --format png'],
+  async run(args, ctx) {
+    const format = choiceOption('figures', args, 'format', ['png', 'svg'] as const)
+    const { run, store } = await resolveRun(ctx, args, args.positionals[0]!)
+    const out = stringOption(args, 'out')
+    const dir = out !== undefined ? ctx.path(out) : run.figuresDir
+    const { figures, notes } = await buildRunFigures(ctx, run, store.workspace)
+    const formats: FigureFormat[] = format ? [format] : ['svg', 'png']
+    const paths = await writeFigures(dir, figures, { formats })
+    for (const note of notes) ctx.warn(note)
+    ctx.out(`Wrote ${paths.length} files to ${dir}:`)
+    for (const p of paths) ctx.out(`  ${p.slice(dir.length + 1)}`)
+    return EXIT.ok
+  },
+}

@@ -1,0 +1,143 @@
+import { npzToStateDict, type ParsedModelSpec, Tensor } from '../../engine'
+import { channelNames, type ParsedExperiment } from '../../shared/experiment'
+import {
+  buildFeatureMapsSvg,
+  buildRecombinationSvg,
+  buildReconstructionSvg,
+  type Fingerprint,
+  type ImagePlane,
+  type Normalisation,
+} from '../../shared/figures'
+import type { NamedFigure } from '../../main/services/figures'
+import type { RunFolder } from '../../main/services/runs'
+import { networkForExperiment, type TaskNetwork } from '../../worker/training'
+import type { EvalSet } from '../runs/run-data'
+
+/**
+ * Figures of the first test images passing through the network: original | reconstruction pairs of
+ * an autoencoder (the lecture's decode-i-j-result.png; clean | noisy | reconstruction for a denoising
+ * one), the homework's input | R | G | B | recombined rows, and a convolutional classifier's feature
+ * maps of the first convolution for one image.
+ */
+export const SAMPLES = 8
+
+function normalisationFor(experiment: ParsedExperiment): Normalisation {
+  switch (experiment.data.preprocess.scale) {
+    case 'unit':
+      return { min: 0, max: 1 }
+    case 'none':
+      return { min: 0, max: 255 }
+    case 'unit-sum':
+      return 'row'
+  }
+}
+
+function firstSamples(set: EvalSet): { x: Tensor; count: number; size: number } {
+  const size = set.sampleShape.reduce((a, b) => a * b, 1)
+  const count = Math.min(SAMPLES, set.labels.length)
+  return { x: new Tensor(set.x.slice(0, count * size), [count, ...set.sampleShape]), count, size }
+}
+
+function planes(data: Float32Array, count: number, shape: readonly number[]): ImagePlane[] {
+  const [c, h, w] =
+    shape.length === 3 ? (shape as [number, number, number]) : [1, Math.sqrt(shape[0]!), Math.sqrt(shape[0]!)]
+  if ((c !== 1 && c !== 3) || !Number.isInteger(h) || !Number.isInteger(w)) return []
+  const size = c * h * w
+  return Array.from({ length: count }, (_, i) => ({
+    channels: c as 1 | 3,
+    height: h,
+    width: w,
+    data: data.subarray(i * size, (i + 1) * size),
+  }))
+}
+
+export function reconstructionFigure(
+  network: TaskNetwork,
+  experiment: ParsedExperiment,
+  set: EvalSet,
+  fingerprint: Fingerprint,
+): NamedFigure[] {
+  const { x, count } = firstSamples(set)
+  const noise = network.layers[0]?.type === 'noise' ? network.layers[0] : undefined
+  const noisy = noise ? noise.forward(network.view(x), { training: true }).data.slice() : undefined
+  const input = noisy ? new Tensor(noisy, x.shape) : x
+  const output = network.predict(input).data
+  const original = planes(x.data, count, set.sampleShape)
+  if (original.length === 0) return []
+  const svg = buildReconstructionSvg({
+    title: noisy ? 'Denoising: clean | noisy | reconstruction' : 'Original | reconstruction',
+    original,
+    reconstruction: planes(output, count, set.sampleShape),
+    ...(noisy ? { noisy: planes(noisy, count, set.sampleShape) } : {}),
+    rowLabels: Array.from({ length: count }, (_, i) => `${set.classes[set.labels[i]!] ?? ''} #${i}`),
+    normalisation: normalisationFor(experiment),
+    fingerprint,
+  })
+  return [{ name: 'reconstructions', svg }]
+}
+
+export async function recombinationFigure(
+  run: RunFolder,
+  experiment: ParsedExperiment,
+  model: ParsedModelSpec,
+  set: EvalSet,
+  fingerprint: Fingerprint,
+): Promise<NamedFigure[]> {
+  const task = experiment.task
+  if (task.kind !== 'per-channel-autoencode' || set.sampleShape[0] !== 3 || task.channels.length !== 3)
+    return []
+  const { x, count } = firstSamples(set)
+  const [, h, w] = set.sampleShape as [number, number, number]
+  const plane = h * w
+  const outputs: Float32Array[] = []
+  for (const c of channelNames) {
+    const network = networkForExperiment(experiment, model)
+    network.loadWeights(npzToStateDict(await run.child(c).readWeights()).tensors)
+    const p = channelNames.indexOf(c)
+    const input = new Float32Array(count * plane)
+    for (let i = 0; i < count; i++)
+      input.set(x.data.subarray((i * 3 + p) * plane, (i * 3 + p + 1) * plane), i * plane)
+    outputs.push(network.predict(new Tensor(input, [count, 1, h, w])).data)
+  }
+  const svg = buildRecombinationSvg({
+    title: 'One autoencoder per channel, recombined',
+    original: planes(x.data, count, set.sampleShape),
+    channelOutputs: Array.from(
+      { length: count },
+      (_, i) =>
+        [0, 1, 2].map((c) => outputs[c]!.subarray(i * plane, (i + 1) * plane)) as [
+          Float32Array,
+          Float32Array,
+          Float32Array,
+        ],
+    ),
+    normalisation: normalisationFor(experiment),
+    fingerprint,
+  })
+  return [{ name: 'recombined', svg }]
+}
+
+export function featureMapFigure(
+  network: TaskNetwork,
+  set: EvalSet,
+  fingerprint: Fingerprint,
+): NamedFigure[] {
+  const model = network.model
+  const conv = model.spec.layers.findIndex((l) => l.type === 'conv2d')
+  if (conv < 0 || set.labels.length === 0) return []
+  const size = set.sampleShape.reduce((a, b) => a * b, 1)
+  const x = new Tensor(set.x.slice(0, size), [1, ...model.inputShape])
+  const trace = model.trace(x, { training: false })
+  const last = trace.filter((t) => t.specIndex === conv).at(-1)
+  if (!last || last.output.shape.length !== 4) return []
+  const [, channels, height, width] = last.output.shape as [number, number, number, number]
+  const svg = buildFeatureMapsSvg({
+    title: `Feature maps of ${model.spec.layers[conv]!.name} (image #0, class ${set.classes[set.labels[0]!]})`,
+    maps: last.output.data,
+    channels,
+    height,
+    width,
+    fingerprint,
+  })
+  return [{ name: `feature-maps-${model.spec.layers[conv]!.name}`, svg }]
+}
