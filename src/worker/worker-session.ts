@@ -49,6 +49,7 @@ export class WorkerSession {
   /** Listens to the parent and says 'ready'. */
   open(): void {
     const { parent } = this.options
+    this.control.onPaused((step) => this.send({ type: 'paused', step }))
     parent.onMessage((raw) => this.receive(raw))
     parent.onDisconnect(() => this.parentGone())
     this.send({ type: 'ready', pid: this.options.pid ?? process.pid })
@@ -74,7 +75,9 @@ export class WorkerSession {
         return this.begin(message)
       case 'pause':
         this.control.pause()
-        return this.send({ type: 'paused', step: this.lastStep })
+        // While training, the loop acknowledges with the exact step it stopped at (control.onPaused).
+        if (this.phase !== 'running') return this.send({ type: 'paused', step: this.lastStep })
+        return
       case 'resume':
         this.control.resume()
         return this.send({ type: 'resumed' })

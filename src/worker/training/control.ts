@@ -8,6 +8,7 @@ export class TrainingControl {
   private pausedPromise: Promise<void> | undefined
   private release: (() => void) | undefined
   private cancelReason: string | undefined
+  private pausedListener: ((step: number) => void) | undefined
 
   constructor(signal?: AbortSignal) {
     if (signal) this.link(signal)
@@ -41,6 +42,16 @@ export class TrainingControl {
   cancel(reason = 'cancelled'): void {
     this.cancelReason ??= reason
     this.resume()
+  }
+
+  /** Called with the exact step at which the loop has stopped for a pause (not when pause() is asked). */
+  onPaused(listener: (step: number) => void): void {
+    this.pausedListener = listener
+  }
+
+  /** The loop says it is now waiting between two steps: `step` steps are done. */
+  reportPaused(step: number): void {
+    this.pausedListener?.(step)
   }
 
   /** Resolves when not paused (at once if running). */

@@ -170,6 +170,7 @@ class StageRun {
       this.lastYield = now()
     }
     if (control.paused) {
+      control.reportPaused(this.step)
       this.closeSegment()
       await control.whilePaused()
       this.segmentStart = now()
