@@ -58,7 +58,13 @@ export async function watchRun(
 
 function report(ctx: CliContext, end: TrainingRunInfo, dir: string, interrupted: boolean): number {
   const id = end.runId
-  const where = `epoch ${end.epoch ?? 0}, step ${groupDigits(end.step ?? 0)}`
+  // A run of one job has an epoch and step; a run of several (the homework's R, G, B and combine) has jobs.
+  const where =
+    end.epoch !== undefined
+      ? ` (epoch ${end.epoch}, step ${groupDigits(end.step ?? 0)})`
+      : end.jobs.length > 1
+        ? ` (${end.jobs.length} jobs: ${end.jobs.map((j) => j.job).join(', ')})`
+        : ''
   switch (end.status) {
     case 'finished': {
       const e = end.evaluation
@@ -68,7 +74,7 @@ function report(ctx: CliContext, end: TrainingRunInfo, dir: string, interrupted:
       } else if (e?.meanSse !== undefined) {
         result = `; ${e.split} reconstruction error ${short(e.meanSse)} per image (SSE), MSE ${short(e.mse ?? NaN)}`
       }
-      ctx.out(`Run ${id} finished (${where})${result}.`)
+      ctx.out(`Run ${id} finished${where}${result}.`)
       ctx.out(`Its files: ${dir}`)
       ctx.out(`Next: dllab eval ${id}    dllab figures ${id}`)
       return EXIT.ok
@@ -76,7 +82,7 @@ function report(ctx: CliContext, end: TrainingRunInfo, dir: string, interrupted:
     case 'cancelled':
     case 'paused': {
       const at = end.checkpoint ? ` at checkpoint ${end.checkpoint}` : ''
-      ctx.out(`Run ${id} stopped${at} (${where}). Continue it with: dllab resume ${id}`)
+      ctx.out(`Run ${id} stopped${at}${where}. Continue it with: dllab resume ${id}`)
       return interrupted ? EXIT.interrupted : EXIT.failed
     }
     case 'failed':
