@@ -32,10 +32,18 @@ function normalisationFor(experiment: ParsedExperiment): Normalisation {
   }
 }
 
-function firstSamples(set: EvalSet): { x: Tensor; count: number; size: number } {
+/**
+ * SAMPLES test images spread evenly over the set (index i·N/SAMPLES): sets are stored class by class,
+ * so the rows show several classes, not only the first one's images.
+ */
+function firstSamples(set: EvalSet): { x: Tensor; count: number; size: number; indices: number[] } {
   const size = set.sampleShape.reduce((a, b) => a * b, 1)
-  const count = Math.min(SAMPLES, set.labels.length)
-  return { x: new Tensor(set.x.slice(0, count * size), [count, ...set.sampleShape]), count, size }
+  const total = set.labels.length
+  const count = Math.min(SAMPLES, total)
+  const indices = Array.from({ length: count }, (_, i) => Math.floor((i * total) / count))
+  const data = new Float32Array(count * size)
+  indices.forEach((index, row) => data.set(set.x.subarray(index * size, (index + 1) * size), row * size))
+  return { x: new Tensor(data, [count, ...set.sampleShape]), count, size, indices }
 }
 
 function planes(data: Float32Array, count: number, shape: readonly number[]): ImagePlane[] {
@@ -57,7 +65,7 @@ export function reconstructionFigure(
   set: EvalSet,
   fingerprint: Fingerprint,
 ): NamedFigure[] {
-  const { x, count } = firstSamples(set)
+  const { x, count, indices } = firstSamples(set)
   const noise = network.layers[0]?.type === 'noise' ? network.layers[0] : undefined
   const noisy = noise ? noise.forward(network.view(x), { training: true }).data.slice() : undefined
   const input = noisy ? new Tensor(noisy, x.shape) : x
@@ -69,7 +77,7 @@ export function reconstructionFigure(
     original,
     reconstruction: planes(output, count, set.sampleShape),
     ...(noisy ? { noisy: planes(noisy, count, set.sampleShape) } : {}),
-    rowLabels: Array.from({ length: count }, (_, i) => `${set.classes[set.labels[i]!] ?? ''} #${i}`),
+    rowLabels: indices.map((index) => `${set.classes[set.labels[index]!] ?? ''} #${index}`),
     normalisation: normalisationFor(experiment),
     fingerprint,
   })
