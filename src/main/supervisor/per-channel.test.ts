@@ -78,7 +78,8 @@ describe('Supervisor: stopping a per-channel run', () => {
       await h.waitFor((e) => e.type === 'checkpoint' && e.runId === runId && e.job === job)
     }
     const killed = await h.supervisor.kill(runId)
-    expect(killed.status).toBe('running')
+    // The SIGKILLs may already have been reaped when kill() answers: still running, or already cancelled.
+    expect(['running', 'cancelled']).toContain(killed.status)
     const end = await h.supervisor.settled(runId)
     expect(end).toMatchObject({ status: 'cancelled', resumable: true })
     expect(end.reason).toMatch(/^stopped at once \(kill\)/)
