@@ -72,7 +72,9 @@ describe('Supervisor: per-channel-autoencode', () => {
 
 describe('Supervisor: stopping a per-channel run', () => {
   it('kill ends the three channel workers at once; resume-run trains what is left and recombines', async () => {
-    const experiment = blobPerChannel(files, { epochs: 30, batchSize: 1, checkpointEvery: 1 })
+    // Enough epochs that no channel can finish between its first checkpoint and the kill.
+    const epochs = 100
+    const experiment = blobPerChannel(files, { epochs, batchSize: 1, checkpointEvery: 1 })
     const { runId } = await h.supervisor.start(experiment)
     for (const job of ['R', 'G', 'B']) {
       await h.waitFor((e) => e.type === 'checkpoint' && e.runId === runId && e.job === job)
@@ -101,7 +103,7 @@ describe('Supervisor: stopping a per-channel run', () => {
     const folder = await new RunStore(h.workspace).open(runId)
     for (const c of ['R', 'G', 'B']) {
       const metrics = await folder.child(c).readMetrics()
-      expect(metrics.map((m) => m.epoch)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1))
+      expect(metrics.map((m) => m.epoch)).toEqual(Array.from({ length: epochs }, (_, i) => i + 1))
     }
   })
 })
