@@ -68,7 +68,7 @@ export class CliContext {
     const home = resolve(env['DLLAB_HOME'] || homedir())
     const settings = new SettingsStore({
       configDir: configDirFor(env, home),
-      defaults: { workspace: defaultWorkspace(home), language: systemLanguage([]) },
+      defaults: { workspace: defaultWorkspace(home), language: systemLanguage([]), trainingProcesses: 1 },
       logger: { warn: (message) => this.warn(message) },
     })
     return (await settings.get()).workspace

@@ -1,31 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import type { DlLabApi } from '../../shared/ipc/contract'
+import { type ChannelName, type DlLabApi, channelNames } from '../../shared/ipc/contract'
 import { ScanError } from '../services/errors'
 import { createDispatch } from './dispatch'
 
-/** The training channels have their own tests (training-handlers.test.ts); here they only fill the map. */
-function trainingHandlersNotUsedHere(): Pick<DlLabApi, Extract<keyof DlLabApi, `training.${string}`>> {
+type Exercised =
+  'app.info' | 'settings.get' | 'settings.update' | 'folders.pick' | 'folders.list' | 'datasets.scanFolder'
+
+/** The other channels have their own tests (training-handlers.test.ts …); here they only fill the map. */
+function handlersNotUsedHere(): Omit<DlLabApi, Exercised> {
   const refuse = async (): Promise<never> => {
-    throw new Error('training channels are not exercised by this test')
+    throw new Error('this channel is not exercised by this test')
   }
-  return {
-    'training.start': refuse,
-    'training.list': refuse,
-    'training.pause': refuse,
-    'training.resume': refuse,
-    'training.cancel': refuse,
-    'training.kill': refuse,
-    'training.resumeRun': refuse,
-  }
+  const others = channelNames.filter(
+    (c): c is Exclude<ChannelName, Exercised> =>
+      ![
+        'app.info',
+        'settings.get',
+        'settings.update',
+        'folders.pick',
+        'folders.list',
+        'datasets.scanFolder',
+      ].includes(c),
+  )
+  return Object.fromEntries(others.map((c) => [c, refuse])) as unknown as Omit<DlLabApi, Exercised>
 }
 
 const calls: unknown[] = []
 const handlers: DlLabApi = {
   'app.info': async () => ({ name: 'DL Lab', version: '0.0.0', host: 'web', platform: 'linux' }),
-  'settings.get': async () => ({ workspace: '/w', language: 'en' }),
+  'settings.get': async () => ({ workspace: '/w', language: 'en', trainingProcesses: 2 }),
   'settings.update': async (patch) => {
     calls.push(patch)
-    return { workspace: '/w', language: patch.language ?? 'en' }
+    return { workspace: '/w', language: patch.language ?? 'en', trainingProcesses: 2 }
   },
   'folders.pick': async () => ({ path: null }),
   'folders.list': async () => ({ path: '/', parent: null, folders: [] }),
@@ -34,7 +40,7 @@ const handlers: DlLabApi = {
     if (path === '/odd') throw 'a string, not an Error'
     return { root: path, classes: [], totalImages: 0, problems: [] }
   },
-  ...trainingHandlersNotUsedHere(),
+  ...handlersNotUsedHere(),
 }
 const dispatch = createDispatch(handlers)
 

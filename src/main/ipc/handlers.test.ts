@@ -103,10 +103,12 @@ describe('handlers in web mode (folders chosen in the in-app browser)', () => {
     expect(await handlers['settings.get']({})).toEqual({
       workspace: join(dir, 'home', 'Documents', 'DL Lab'),
       language: 'en',
+      trainingProcesses: expect.any(Number),
     })
     expect(await handlers['settings.update']({ workspace: dataset, language: 'ja' })).toEqual({
       workspace: dataset,
       language: 'ja',
+      trainingProcesses: expect.any(Number),
     })
   })
 })

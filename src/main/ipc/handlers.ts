@@ -4,6 +4,7 @@ import type { DlLabApi } from '../../shared/ipc/contract'
 import { HostError } from '../services/errors'
 import type { Services } from '../services/services'
 import { dataPaths } from '../supervisor'
+import { createExportHandlers, createLabHandlers, createResultHandlers } from './lab-handlers'
 
 /**
  * The implementation of every channel of the contract over the services: thin, because requests
@@ -69,5 +70,8 @@ export function createHandlers(services: Services): DlLabApi {
     'training.cancel': async ({ runId }) => training().cancel(runId),
     'training.kill': async ({ runId }) => training().kill(runId),
     'training.resumeRun': async ({ runId }) => training().resumeRun(runId),
+    ...createLabHandlers(services),
+    ...createResultHandlers(services),
+    ...createExportHandlers(services),
   }
 }

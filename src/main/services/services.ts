@@ -1,4 +1,4 @@
-import { homedir } from 'node:os'
+import { availableParallelism, homedir } from 'node:os'
 import { type ParsedExperiment, type PresetCatalog, resolveModel } from '../../shared/experiment'
 import type { AppInfo, DirectoryListing, FolderScan } from '../../shared/ipc/contract'
 import { appInfo } from '../app-info'
@@ -7,7 +7,13 @@ import { scanFolder } from './datasets/scan-folder'
 import { FolderAccess } from './folder-access'
 import { listFolders } from './folders'
 import { loadPresets } from './runs/presets'
-import { SettingsStore, defaultWorkspace, systemLanguage, type Logger } from './settings'
+import {
+  SettingsStore,
+  defaultTrainingProcesses,
+  defaultWorkspace,
+  systemLanguage,
+  type Logger,
+} from './settings'
 
 /** What differs between the desktop app and web mode, supplied by each host's entry point. */
 export interface HostAdapter {
@@ -96,6 +102,7 @@ export function createServices(options: ServicesOptions): Services {
     defaults: {
       workspace: defaultWorkspace(home, options.documents),
       language: systemLanguage(options.locales ?? [Intl.DateTimeFormat().resolvedOptions().locale]),
+      trainingProcesses: defaultTrainingProcesses(options.training?.concurrency ?? availableParallelism()),
     },
     ...(options.logger ? { logger: options.logger } : {}),
   })

@@ -16,7 +16,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dllab-settings-'))
   configDir = join(dir, 'config')
   warnings = []
-  defaults = { workspace: join(dir, 'Documents', 'DL Lab'), language: 'en' }
+  defaults = { workspace: join(dir, 'Documents', 'DL Lab'), language: 'en', trainingProcesses: 2 }
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -34,11 +34,11 @@ describe('SettingsStore', () => {
     const workspace = join(dir, 'work')
     await mkdir(workspace)
     const updated = await store().update({ language: 'ja', workspace })
-    expect(updated).toEqual({ language: 'ja', workspace })
+    expect(updated).toEqual({ language: 'ja', workspace, trainingProcesses: 2 })
 
     const json = JSON.parse(await readFile(join(configDir, settingsFileName), 'utf8'))
-    expect(json).toEqual({ format: 'dllab.settings/1', language: 'ja', workspace })
-    expect(await store().get()).toEqual({ language: 'ja', workspace })
+    expect(json).toEqual({ format: 'dllab.settings/1', language: 'ja', workspace, trainingProcesses: 2 })
+    expect(await store().get()).toEqual({ language: 'ja', workspace, trainingProcesses: 2 })
     expect(await readdir(configDir)).toEqual([settingsFileName])
   })
 
@@ -53,7 +53,7 @@ describe('SettingsStore', () => {
     await mkdir(workspace)
     const s = store()
     await Promise.all([s.update({ language: 'ja' }), s.update({ workspace })])
-    expect(await store().get()).toEqual({ language: 'ja', workspace })
+    expect(await store().get()).toEqual({ language: 'ja', workspace, trainingProcesses: 2 })
   })
 
   it('falls back to the defaults with a warning when the file is not JSON', async () => {
@@ -68,7 +68,7 @@ describe('SettingsStore', () => {
     await mkdir(configDir, { recursive: true })
     const workspace = join(dir, 'kept')
     await writeFile(join(configDir, settingsFileName), JSON.stringify({ workspace, language: 'fr' }))
-    expect(await store().get()).toEqual({ workspace, language: 'en' })
+    expect(await store().get()).toEqual({ workspace, language: 'en', trainingProcesses: 2 })
     expect(warnings[0]).toMatch(/invalid values \(language: .*\); using defaults for them/)
   })
 

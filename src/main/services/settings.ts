@@ -26,6 +26,11 @@ export function defaultWorkspace(home: string, documents?: string): string {
   return join(found ?? home, workspaceFolderName)
 }
 
+/** Training processes at once by default: one per core, at most 16. */
+export function defaultTrainingProcesses(cores: number): number {
+  return Math.max(1, Math.min(16, Math.floor(cores)))
+}
+
 /** Japanese when the user's first preferred locale is Japanese, English otherwise. */
 export function systemLanguage(locales: readonly string[]): Language {
   return locales[0]?.toLowerCase().startsWith('ja') ? 'ja' : 'en'
@@ -35,6 +40,7 @@ const storedSettings = z.object({
   format: z.literal(fileFormat).optional(),
   workspace: z.string().min(1).refine(isAbsolute, 'expected an absolute path').optional(),
   language: z.enum(languages).optional(),
+  trainingProcesses: z.number().int().min(1).max(16).optional(),
 })
 
 export interface SettingsStoreOptions {
@@ -72,6 +78,7 @@ export class SettingsStore {
     const run = this.queue.then(async () => {
       const next = { ...(await this.get()) }
       if (patch.language !== undefined) next.language = patch.language
+      if (patch.trainingProcesses !== undefined) next.trainingProcesses = patch.trainingProcesses
       if (patch.workspace !== undefined) next.workspace = await checkWorkspace(patch.workspace)
       await writeFileAtomic(this.file, JSON.stringify({ format: fileFormat, ...next }, null, 2) + '\n')
       this.current = Promise.resolve(next)
@@ -106,7 +113,7 @@ export class SettingsStore {
     if (parsed.success) return { ...this.defaults, ...definedFields(parsed.data) }
     const settings = { ...this.defaults }
     const fields = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {}
-    for (const key of ['workspace', 'language'] as const) {
+    for (const key of ['workspace', 'language', 'trainingProcesses'] as const) {
       const field = storedSettings.shape[key].safeParse(fields[key])
       if (field.success && field.data !== undefined) Object.assign(settings, { [key]: field.data })
     }
@@ -120,6 +127,7 @@ function definedFields(data: z.infer<typeof storedSettings>): Partial<Settings> 
   const fields: Partial<Settings> = {}
   if (data.workspace !== undefined) fields.workspace = data.workspace
   if (data.language !== undefined) fields.language = data.language
+  if (data.trainingProcesses !== undefined) fields.trainingProcesses = data.trainingProcesses
   return fields
 }
 

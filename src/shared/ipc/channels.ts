@@ -17,6 +17,18 @@ export const channelNames = [
   'training.cancel',
   'training.kill',
   'training.resumeRun',
+  'presets.list',
+  'datasets.inspect',
+  'runs.detail',
+  'runs.figures',
+  'runs.confusionCell',
+  'runs.featureMaps',
+  'runs.im2col',
+  'figures.png',
+  'export.save',
+  'report.html',
+  'report.saveHtml',
+  'report.savePdf',
 ] as const
 
 export type ListedChannel = (typeof channelNames)[number]

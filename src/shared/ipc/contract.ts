@@ -1,10 +1,20 @@
 import { z } from 'zod'
 import type { TrainingEvent, TrainingEventType, TrainingRunInfo } from '../training/events'
 import type { ListedChannel, ListedEvent } from './channels'
+import type {
+  ConfusionCell,
+  DatasetInspection,
+  FeatureMapsView,
+  Im2colView,
+  PresetSummary,
+  RunDetail,
+  RunFigures,
+} from './lab-types'
 
 export { channelNames, eventNames } from './channels'
 export type { IpcResult } from './result'
 export { IpcError, unwrapResult } from './result'
+export type * from './lab-types'
 
 /**
  * The one typed IPC contract. Each channel names its request schema (zod, validated by every
@@ -31,6 +41,8 @@ export interface Settings {
   /** Folder that holds runs/<id>/ …; absolute path. */
   workspace: string
   language: Language
+  /** How many training processes run at once (later runs wait in the queue); 1 … 16. */
+  trainingProcesses: number
 }
 
 export interface DirectoryEntry {
@@ -72,12 +84,24 @@ const runId = z
   .string()
   .regex(/^\d{8}-\d{9}-[0-9a-f]{6}$/, { error: 'must be a run id like 20251127-200850123-3f9a0c' })
 const runRequest = z.object({ runId }).strict()
+const index = z.number().int().min(0).max(10_000_000)
+/** An SVG figure sent back for PNG rendering: at most 64 MB (tiles embed PNG images). */
+const svgText = z
+  .string()
+  .min(1)
+  .max(64 * 1024 * 1024)
 
 export const ipcContract = {
   'app.info': channel<AppInfo>()(z.object({}).strict()),
   'settings.get': channel<Settings>()(z.object({}).strict()),
   'settings.update': channel<Settings>()(
-    z.object({ workspace: absolutePath.optional(), language: z.enum(languages).optional() }).strict(),
+    z
+      .object({
+        workspace: absolutePath.optional(),
+        language: z.enum(languages).optional(),
+        trainingProcesses: z.number().int().min(1).max(16).optional(),
+      })
+      .strict(),
   ),
   /** Native folder dialog (Electron). In web mode the renderer uses its folder browser instead. */
   'folders.pick': channel<{ path: string | null }>()(
@@ -105,6 +129,88 @@ export const ipcContract = {
   'training.kill': channel<TrainingRunInfo>()(runRequest),
   /** Continue a paused, cancelled or failed run from its last checkpoints. */
   'training.resumeRun': channel<TrainingRunInfo>()(runRequest),
+
+  /** The lecture's exercises (resources/presets), for the Home view's cards. */
+  'presets.list': channel<PresetSummary[]>()(z.object({}).strict()),
+  /**
+   * A dataset source before training: built-in MNIST, IDX or CIFAR files, a class folder (validated
+   * by the experiment schema's source and preprocess in main; paths must lie in chosen folders).
+   */
+  'datasets.inspect': channel<DatasetInspection>()(
+    z
+      .object({
+        source: z.unknown(),
+        preprocess: z.unknown().optional(),
+        previewCount: z.number().int().min(1).max(16).optional(),
+      })
+      .strict(),
+  ),
+
+  /** A run's experiment, model, metrics and evaluation.json. */
+  'runs.detail': channel<RunDetail>()(runRequest),
+  /** Every figure of a run as `dllab figures` draws it, with its numbers. */
+  'runs.figures': channel<RunFigures>()(
+    z
+      .object({
+        runId,
+        /** Weight tiles: each tile on its own range, or one range for all (default tile). */
+        normalise: z.enum(['tile', 'global']).optional(),
+      })
+      .strict(),
+  ),
+  /** The samples of one confusion-matrix cell with their confidences (most confident first). */
+  'runs.confusionCell': channel<ConfusionCell>()(
+    z
+      .object({
+        runId,
+        label: index,
+        predicted: index,
+        /** Multi-stage runs: "finetune" or "scratch" (default: the run's own evaluation). */
+        stage: z.string().min(1).max(100).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+  /** Feature maps of one sample of the evaluated set at each layer. */
+  'runs.featureMaps': channel<FeatureMapsView>()(z.object({ runId, sample: index }).strict()),
+  /** The im2col picture (X', F, U' = F X') of a convolution layer for a patch of a real input. */
+  'runs.im2col': channel<Im2colView>()(
+    z
+      .object({
+        runId,
+        layer: z.string().min(1).max(100),
+        sample: index,
+        /** Top-left output position of the patch and its size (default 2 × 2 positions). */
+        y: index,
+        x: index,
+        size: z.number().int().min(1).max(4).optional(),
+      })
+      .strict(),
+  ),
+
+  /** An SVG figure as PNG at 1×/2×/3×, rendered by the same renderPng the CLI uses (base64). */
+  'figures.png': channel<{ base64: string }>()(
+    z.object({ svg: svgText, scale: z.union([z.literal(1), z.literal(2), z.literal(3)]) }).strict(),
+  ),
+  /**
+   * Saves an export through the native save dialog (desktop app): the path written, or null when the
+   * user cancels. Web mode answers with an error: the browser downloads the file instead.
+   */
+  'export.save': channel<{ path: string | null }>()(
+    z
+      .object({
+        defaultName: z.string().min(1).max(255),
+        encoding: z.enum(['utf8', 'base64']),
+        content: z.string().max(96 * 1024 * 1024),
+      })
+      .strict(),
+  ),
+  /** A run's report (settings, curves, evaluation, figures, fingerprint) as one standalone HTML page. */
+  'report.html': channel<{ name: string; html: string }>()(runRequest),
+  /** The report as an HTML folder (index.html + figures/) inside a chosen folder: the folder written. */
+  'report.saveHtml': channel<{ path: string }>()(z.object({ runId, folder: absolutePath }).strict()),
+  /** The report as PDF via printToPDF and a save dialog (desktop app; web mode prints in the browser). */
+  'report.savePdf': channel<{ path: string | null }>()(runRequest),
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -4,11 +4,11 @@ import { useErrorsStore } from './errors'
 import { useSettingsStore } from './settings'
 
 const files = { home: { user: { 'DL Lab': {}, runs: {} } } }
-const settings = { workspace: '/home/user/DL Lab', language: 'en' } as const
+const settings = { workspace: '/home/user/DL Lab', language: 'en', trainingProcesses: 2 } as const
 
 describe('useSettingsStore', () => {
   it('loads what the service has saved', async () => {
-    withFakeApi({ files, settings: { workspace: '/home/user/runs', language: 'ja' } })
+    withFakeApi({ files, settings: { workspace: '/home/user/runs', language: 'ja', trainingProcesses: 2 } })
     const store = useSettingsStore()
     expect(store.loaded).toBe(false)
     await store.load()
@@ -65,7 +65,7 @@ describe('useSettingsStore', () => {
     // The failed first change did not roll back over the second; the service saved only the second.
     expect(store.workspace).toBe('/home/user/runs')
     expect(store.language).toBe('en')
-    expect(fake.saved).toEqual({ workspace: '/home/user/runs', language: 'en' })
+    expect(fake.saved).toEqual({ workspace: '/home/user/runs', language: 'en', trainingProcesses: 2 })
   })
 
   it('reports a failed load and keeps the defaults', async () => {

@@ -14,6 +14,9 @@ import type {
 } from '../../../shared/ipc/contract'
 import type { TrainingRunInfo } from '../../../shared/training/events'
 import type { ApiEvents } from '../api/events'
+import { createFakeDatasets } from './fake-datasets'
+import { createFakePresets } from './fake-presets'
+import { createFakeResults } from './fake-results'
 import { createFakeTraining } from './fake-training'
 
 /** A file in the fake file system: a readable image, an image file that cannot be decoded, other. */
@@ -72,7 +75,9 @@ const byName = new Intl.Collator('en', { numeric: true }).compare
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const files = options.files ?? {}
   const home = options.home ?? '/'
-  const saved: Settings = { ...(options.settings ?? { workspace: '/home/user/DL Lab', language: 'en' }) }
+  const saved: Settings = {
+    ...(options.settings ?? { workspace: '/home/user/DL Lab', language: 'en', trainingProcesses: 2 }),
+  }
   const calls: FakeApi['calls'] = []
   const failures = new Map<ChannelName, string>()
   const holds = new Map<ChannelName, Promise<void>>()
@@ -180,6 +185,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     'folders.list': (request) => list(request.path ?? home),
     'datasets.scanFolder': (request) => scan(request.path),
     ...trainingHandlers,
+    ...createFakePresets(),
+    ...createFakeDatasets(),
+    ...createFakeResults(),
   }
 
   async function call(channel: ChannelName, request: unknown): Promise<unknown> {
