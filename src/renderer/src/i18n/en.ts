@@ -1,3 +1,8 @@
+import { exportEn } from './sections/export'
+import { homeEn } from './sections/home'
+import { resultsEn } from './sections/results'
+import { trainEn } from './sections/train'
+
 /**
  * English messages. ja.ts must have exactly the same keys (its type is this object's).
  * Message syntax: {name} interpolates, "a | b | c" chooses by count (zero | one | many); no HTML.
@@ -64,16 +69,10 @@ export const en = {
     emptyHint:
       'The architecture editor will list the layers here, with each layer’s output shape and parameter count.',
   },
-  train: {
-    title: 'Train',
-    empty: 'No runs yet',
-    emptyHint: 'Training runs will appear here with their live loss and accuracy.',
-  },
-  results: {
-    title: 'Results',
-    empty: 'No results yet',
-    emptyHint: 'Finished runs will appear here with their confusion matrices, filters and reconstructions.',
-  },
+  home: homeEn,
+  train: trainEn,
+  results: resultsEn,
+  export: exportEn,
   filters: {
     title: 'Filter bench',
     empty: 'No image loaded',

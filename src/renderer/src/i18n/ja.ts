@@ -1,4 +1,8 @@
 import type { Messages } from './en'
+import { exportJa } from './sections/export'
+import { homeJa } from './sections/home'
+import { resultsJa } from './sections/results'
+import { trainJa } from './sections/train'
 
 /** 日本語のメッセージ。用語は講義「深層学習 (1)」に合わせる(データセット、モデル、学習、フィルタ …)。 */
 export const ja: Messages = {
@@ -63,16 +67,10 @@ export const ja: Messages = {
     empty: 'モデルはまだありません',
     emptyHint: 'ここにネットワークの層の一覧が、各層の出力の形とパラメータ数とともに表示されます。',
   },
-  train: {
-    title: '学習',
-    empty: '学習の実行はまだありません',
-    emptyHint: 'ここに学習の実行が、誤差と精度の推移とともに表示されます。',
-  },
-  results: {
-    title: '結果',
-    empty: '結果はまだありません',
-    emptyHint: 'ここに学習を終えた実行の混合行列、フィルター、再構成画像が表示されます。',
-  },
+  home: homeJa,
+  train: trainJa,
+  results: resultsJa,
+  export: exportJa,
   filters: {
     title: '空間フィルタ',
     empty: '画像が読み込まれていません',
