@@ -4,7 +4,9 @@ import type { DlLabApi } from '../../shared/ipc/contract'
 import { HostError } from '../services/errors'
 import type { Services } from '../services/services'
 import { dataPaths } from '../supervisor'
-import { createExportHandlers, createLabHandlers, createResultHandlers } from './lab-handlers'
+import { createExportHandlers } from './export-handlers'
+import { createLabHandlers } from './lab-handlers'
+import { createResultHandlers } from './result-handlers'
 
 /**
  * The implementation of every channel of the contract over the services: thin, because requests
