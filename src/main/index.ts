@@ -10,6 +10,8 @@ import { windowOptions } from './security/window-options'
 import { hardenSession, hardenWebContents } from './electron/harden'
 import { pickFolderWithDialog } from './electron/folder-dialog'
 import { registerIpc } from './electron/register-ipc'
+import { printPdfWithElectron } from './electron/report-pdf-window'
+import { saveFileWithDialog } from './electron/save-dialog'
 import { forwardTrainingEvents } from './electron/training-events'
 import { utilityWorkerSpawner } from './electron/utility-spawner'
 import { createServices } from './services/services'
@@ -43,6 +45,11 @@ async function start(): Promise<void> {
       pickFolder: pickFolderWithDialog,
       browseStart: async () => (await services.settings.get()).workspace,
       requestedFoldersAreChoices: false,
+      saveFile: saveFileWithDialog,
+      // the page to print goes to a temporary file in the workspace's cache (removed after printing)
+      printPdf: printPdfWithElectron(async () =>
+        join((await services.settings.get()).workspace, 'cache', 'reports'),
+      ),
     },
     // Training runs in utility processes (out/main/worker.js), never in this process.
     training: {

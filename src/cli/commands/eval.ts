@@ -1,9 +1,10 @@
+import { evaluateRun } from '../../main/services/results'
 import type { EvaluationFile } from '../../shared/experiment'
 import { flag, intOption, stringOption } from '../args'
 import { CliError, EXIT } from '../errors'
 import { numpyMatrix } from '../format/matrix'
 import { groupDigits, percent, short } from '../format/table'
-import { evaluateRun } from '../runs/evaluate-run'
+import { cliResultsContext } from '../runs/results-context'
 import { resolveRun } from '../runs/resolve-run'
 import type { Command } from './command'
 
@@ -74,8 +75,7 @@ With --json a classifier prints { accuracy, correct, total, classes, confusion }
       ctx.out(printStoredPerChannel(await run.readEvaluation(), run.id, json))
       return EXIT.ok
     }
-    const result = await evaluateRun(ctx, run, {
-      workspace: store.workspace,
+    const result = await evaluateRun(cliResultsContext(ctx, store.workspace), run, {
       ...(dataDir !== undefined ? { dataDir: ctx.path(dataDir) } : {}),
       ...(perClass !== undefined ? { perClass } : {}),
     })

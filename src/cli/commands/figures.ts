@@ -1,7 +1,8 @@
 import { writeFigures, type FigureFormat } from '../../main/services/figures'
+import { buildRunFigures } from '../../main/services/results'
 import { choiceOption, stringOption } from '../args'
 import { EXIT } from '../errors'
-import { buildRunFigures } from '../figures/run-figures'
+import { cliResultsContext } from '../runs/results-context'
 import { resolveRun } from '../runs/resolve-run'
 import type { Command } from './command'
 
@@ -28,7 +29,7 @@ homework) and feature-maps-<layer>.* (convolutional networks). Each carries the 
     const { run, store } = await resolveRun(ctx, args, args.positionals[0]!)
     const out = stringOption(args, 'out')
     const dir = out !== undefined ? ctx.path(out) : run.figuresDir
-    const { figures, notes } = await buildRunFigures(ctx, run, store.workspace)
+    const { figures, notes } = await buildRunFigures(cliResultsContext(ctx, store.workspace), run)
     const formats: FigureFormat[] = format ? [format] : ['svg', 'png']
     const paths = await writeFigures(dir, figures, { formats })
     for (const note of notes) ctx.warn(note)

@@ -6,6 +6,7 @@ import { figuresCommand } from './figures'
 import { inspectCommand } from './inspect'
 import { exportLectureCommand, importLectureCommand } from './lecture'
 import { presetsCommand } from './presets'
+import { reportCommand } from './report'
 import { resumeCommand, trainCommand } from './train'
 
 /** Every `dllab` command, in the order `dllab --help` lists them. */
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   resumeCommand,
   evalCommand,
   figuresCommand,
+  reportCommand,
   importLectureCommand,
   exportLectureCommand,
   exportMnistCommand,

@@ -2,7 +2,7 @@ import { exportLectureRun, importLectureRun } from '../../main/services/lecture-
 import { flag, stringOption } from '../args'
 import { EXIT } from '../errors'
 import { resolveRun } from '../runs/resolve-run'
-import { absoluteData } from '../runs/run-data'
+import { absoluteData } from '../../main/services/results'
 import { loadExperimentTarget } from '../targets'
 import type { Command } from './command'
 

@@ -1,21 +1,36 @@
 import type { DlLabApi } from '../../shared/ipc/contract'
-import { HostError } from '../services/errors'
+import type { TrainingRunInfo } from '../../shared/training'
 import type { Services } from '../services/services'
+import { UnknownRunError } from '../supervisor'
 
 type ResultChannels =
   'runs.detail' | 'runs.figures' | 'runs.confusionCell' | 'runs.featureMaps' | 'runs.im2col'
 
-const notYet = (channel: string) => async (): Promise<never> => {
-  throw new HostError(`${channel} is not available yet`)
-}
+/**
+ * A run's results: detail, figures, confusion-matrix cells, feature maps, im2col. Requests arrive
+ * validated (dispatch.ts); runs are opened by id in the current workspace only (the results service),
+ * so no path from the renderer reaches the file system here.
+ */
+export function createResultHandlers(services: Services): Pick<DlLabApi, ResultChannels> {
+  const { results } = services
 
-/** A run's results: detail, figures, confusion-matrix cells, feature maps, im2col. */
-export function createResultHandlers(_services: Services): Pick<DlLabApi, ResultChannels> {
+  /** The supervisor's live info (jobs, progress) when it knows the run; else the folder's. */
+  const liveInfo = async (runId: string): Promise<TrainingRunInfo | undefined> => {
+    if (!services.training) return undefined
+    try {
+      return await services.training.get(runId)
+    } catch (error) {
+      if (error instanceof UnknownRunError) return undefined
+      throw error
+    }
+  }
+
   return {
-    'runs.detail': notYet('runs.detail'),
-    'runs.figures': notYet('runs.figures'),
-    'runs.confusionCell': notYet('runs.confusionCell'),
-    'runs.featureMaps': notYet('runs.featureMaps'),
-    'runs.im2col': notYet('runs.im2col'),
+    'runs.detail': async ({ runId }) => results.detail(runId, await liveInfo(runId)),
+    'runs.figures': async ({ runId, normalise }) =>
+      results.figures(runId, normalise === undefined ? {} : { normalise }),
+    'runs.confusionCell': async (request) => results.confusionCell(request),
+    'runs.featureMaps': async (request) => results.featureMaps(request),
+    'runs.im2col': async (request) => results.im2col(request),
   }
 }

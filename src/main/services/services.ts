@@ -1,12 +1,15 @@
 import { availableParallelism, homedir } from 'node:os'
+import type { ParsedModelSpec } from '../../engine'
 import { type ParsedExperiment, type PresetCatalog, resolveModel } from '../../shared/experiment'
 import type { AppInfo, DirectoryListing, FolderScan } from '../../shared/ipc/contract'
 import { appInfo } from '../app-info'
 import { Supervisor, type WorkerSpawner } from '../supervisor'
 import { scanFolder } from './datasets/scan-folder'
+import { HostError } from './errors'
 import { FolderAccess } from './folder-access'
 import { listFolders } from './folders'
 import { loadPresets } from './runs/presets'
+import { ResultsService } from './results'
 import {
   SettingsStore,
   defaultTrainingProcesses,
@@ -31,6 +34,16 @@ export interface HostAdapter {
    * reachable with the per-launch token, on 127.0.0.1, by the user who started the server.
    */
   requestedFoldersAreChoices: boolean
+  /**
+   * The native save dialog, then the bytes written atomically to the chosen path: that path, or null
+   * when the user cancels. Absent in web mode, where the browser downloads the file instead.
+   */
+  saveFile?(defaultName: string, bytes: Uint8Array): Promise<string | null>
+  /**
+   * A standalone HTML page (no scripts, no network) printed as an A4 PDF. Absent in web mode, where the
+   * browser's own print makes the PDF.
+   */
+  printPdf?(html: string): Promise<Uint8Array>
 }
 
 export interface Services {
@@ -42,13 +55,19 @@ export interface Services {
   scanFolder(path: string): Promise<FolderScan>
   /** The training supervisor; absent when the host gave no way to start workers. */
   training?: Supervisor
+  /** A run's results: detail, figures with their numbers, confusion cells, feature maps, im2col. */
+  results: ResultsService
+  /** resources/presets, when the host knows it (TrainingHostOptions.presetsDir). */
+  presetsDir?: string
+  /** The model spec of an experiment: inline, or the preset model it names. */
+  modelOf(experiment: ParsedExperiment): Promise<ParsedModelSpec>
 }
 
 /** How this host starts training workers (ServicesOptions.training). */
 export interface TrainingHostOptions {
   /** child_process.fork (web mode, CLI) or utilityProcess.fork (Electron). */
   spawner: WorkerSpawner
-  /** Workers at once (default: the number of cores). */
+  /** Default of the setting trainingProcesses, the workers at once (default: the number of cores). */
   concurrency?: number
   /** resources/presets: resolves experiments that name a preset model. */
   presetsDir?: string
@@ -70,10 +89,20 @@ export interface ServicesOptions {
   training?: TrainingHostOptions
 }
 
-/** A preset model resolver over the preset files, read once on first use. */
-function presetModels(dir: string): (experiment: ParsedExperiment) => Promise<unknown> {
+/**
+ * The model of an experiment: its inline spec, or the preset model it names, resolved over the preset
+ * files (read once on first use; without a presets folder, a preset name is an error).
+ */
+function presetModels(dir: string | undefined): (experiment: ParsedExperiment) => Promise<ParsedModelSpec> {
   let catalog: Promise<PresetCatalog> | undefined
   return async (experiment) => {
+    if (typeof experiment.model !== 'string') return experiment.model
+    if (dir === undefined) {
+      throw new HostError(
+        `experiment '${experiment.name}' names the preset model '${experiment.model}', but this host has ` +
+          'no preset catalogue; put the model spec in the experiment',
+      )
+    }
     catalog ??= loadPresets(dir)
     try {
       return resolveModel(experiment, (await catalog).models)
@@ -84,14 +113,28 @@ function presetModels(dir: string): (experiment: ParsedExperiment) => Promise<un
   }
 }
 
-function createSupervisor(options: TrainingHostOptions, settings: SettingsStore): Supervisor {
-  return new Supervisor({
+/**
+ * The supervisor, governed by the setting trainingProcesses: applied whenever the supervisor asks for
+ * the workspace (which it does before any run of a workspace starts), and at once when it changes.
+ */
+function createSupervisor(
+  options: TrainingHostOptions,
+  settings: SettingsStore,
+  modelOf: (experiment: ParsedExperiment) => Promise<ParsedModelSpec>,
+): Supervisor {
+  const supervisor: Supervisor = new Supervisor({
     spawner: options.spawner,
-    workspace: async () => (await settings.get()).workspace,
+    workspace: async () => {
+      const current = await settings.get()
+      supervisor.setConcurrency(current.trainingProcesses)
+      return current.workspace
+    },
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-    ...(options.presetsDir !== undefined ? { resolveModel: presetModels(options.presetsDir) } : {}),
+    ...(options.presetsDir !== undefined ? { resolveModel: modelOf } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   })
+  settings.subscribe((changed) => supervisor.setConcurrency(changed.trainingProcesses))
+  return supervisor
 }
 
 /** Builds the Electron-free services both hosts share. */
@@ -107,6 +150,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.logger ? { logger: options.logger } : {}),
   })
   const access = new FolderAccess(async () => (await settings.get()).workspace)
+  const modelOf = presetModels(options.training?.presetsDir)
   return {
     info: appInfo(options.host.kind),
     settings,
@@ -114,6 +158,9 @@ export function createServices(options: ServicesOptions): Services {
     host: options.host,
     listFolders,
     scanFolder: (path) => scanFolder(path),
-    ...(options.training ? { training: createSupervisor(options.training, settings) } : {}),
+    ...(options.training ? { training: createSupervisor(options.training, settings, modelOf) } : {}),
+    ...(options.training?.presetsDir !== undefined ? { presetsDir: options.training.presetsDir } : {}),
+    modelOf,
+    results: new ResultsService({ workspace: async () => (await settings.get()).workspace, modelOf }),
   }
 }

@@ -61,6 +61,7 @@ export class SettingsStore {
   private readonly logger: Logger
   private current: Promise<Settings> | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly listeners = new Set<(settings: Settings) => void>()
 
   constructor(options: SettingsStoreOptions) {
     this.file = join(options.configDir, settingsFileName)
@@ -73,6 +74,12 @@ export class SettingsStore {
     return { ...(await this.current) }
   }
 
+  /** Called with the new settings after every saved change; returns the function that unsubscribes. */
+  subscribe(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
   /** Applies a partial change, saves it and returns the new settings. */
   update(patch: Partial<Settings>): Promise<Settings> {
     const run = this.queue.then(async () => {
@@ -82,6 +89,13 @@ export class SettingsStore {
       if (patch.workspace !== undefined) next.workspace = await checkWorkspace(patch.workspace)
       await writeFileAtomic(this.file, JSON.stringify({ format: fileFormat, ...next }, null, 2) + '\n')
       this.current = Promise.resolve(next)
+      for (const listener of this.listeners) {
+        try {
+          listener({ ...next })
+        } catch (error) {
+          this.logger.warn(`DL Lab: a settings listener failed: ${(error as Error).message}`)
+        }
+      }
       return { ...next }
     })
     this.queue = run.catch(() => undefined)

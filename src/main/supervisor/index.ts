@@ -14,4 +14,4 @@ export {
 export { SupervisorError, UnknownRunError, RunStateError } from './errors'
 export { INTERRUPTED } from './recovery'
 export { exitReason } from './worker-link'
-export { dataPaths, checkDataPathsAbsolute } from './plan'
+export { dataPaths, checkDataPathsAbsolute, sourcePaths } from './plan'

@@ -53,7 +53,11 @@ export function hasProgress(jobs: readonly PlannedJob[]): boolean {
 
 /** Every file or folder the experiment's data section names. */
 export function dataPaths(experiment: ParsedExperiment): { field: string; path: string }[] {
-  const source = experiment.data.source
+  return sourcePaths(experiment.data.source)
+}
+
+/** Every file or folder a data source names; fields as paths in the experiment ("data.source.train"). */
+export function sourcePaths(source: ParsedExperiment['data']['source']): { field: string; path: string }[] {
   const field = (name: string, path: string | undefined) =>
     path === undefined ? [] : [{ field: `data.source.${name}`, path }]
   switch (source.kind) {

@@ -102,6 +102,16 @@ export class Scheduler {
     return this.closing
   }
 
+  get concurrency(): number {
+    return this.options.concurrency
+  }
+
+  /** Changes how many workers may live at once; raised, queued jobs start now (lowered: none is stopped). */
+  setConcurrency(concurrency: number): void {
+    this.options.concurrency = concurrency
+    this.pump()
+  }
+
   describe(run: SupervisedRun): TrainingRunInfo {
     const i = this.queue.findIndex((q) => q.run === run)
     return run.info(i >= 0 ? i + 1 : undefined)

@@ -49,26 +49,33 @@ export type TrainingListener = (event: TrainingEvent) => void
 const RESUMABLE: readonly RunStatus[] = ['paused', 'cancelled', 'failed']
 
 export class Supervisor {
-  readonly concurrency: number
   private readonly scheduler: Scheduler
   private readonly listeners = new Set<TrainingListener>()
   private readonly stores = new Map<string, { store: RunStore; ready: Promise<string[]> }>()
 
   constructor(private readonly options: SupervisorOptions) {
-    const concurrency = options.concurrency ?? availableParallelism()
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new SupervisorError(`concurrency must be a positive integer, got ${concurrency}`)
-    }
-    this.concurrency = concurrency
     this.scheduler = new Scheduler({
       spawner: options.spawner,
-      concurrency,
+      concurrency: checkConcurrency(options.concurrency ?? availableParallelism()),
       cacheDatasets: options.cacheDatasets ?? true,
       ...(options.previewCount !== undefined ? { previewCount: options.previewCount } : {}),
       ...(options.kernels !== undefined ? { kernels: options.kernels } : {}),
       emit: (event) => this.emit(event),
       onError: (error) => this.options.onError?.(error),
     })
+  }
+
+  /** Workers at once (live ones: running or paused). */
+  get concurrency(): number {
+    return this.scheduler.concurrency
+  }
+
+  /**
+   * Changes the number of workers at once while running (the setting "training processes"): raised,
+   * queued jobs start at once; lowered, live workers go on and later jobs wait until fewer are live.
+   */
+  setConcurrency(concurrency: number): void {
+    this.scheduler.setConcurrency(checkConcurrency(concurrency))
   }
 
   /** Every training event; returns the function that unsubscribes. */
@@ -281,6 +288,13 @@ export class Supervisor {
       }
     }
   }
+}
+
+function checkConcurrency(concurrency: number): number {
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new SupervisorError(`concurrency must be a positive integer, got ${concurrency}`)
+  }
+  return concurrency
 }
 
 /** A run no worker of this supervisor touches, as its folder describes it. */

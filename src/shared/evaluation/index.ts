@@ -20,3 +20,4 @@ export {
   type ReconstructionInput,
   reconstructionError,
 } from './reconstruction'
+export { finalScores64 } from './final-scores'

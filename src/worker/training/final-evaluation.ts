@@ -5,14 +5,17 @@ import {
   type ReconstructionEvaluation,
   reconstructionError,
 } from '../../shared/evaluation'
+import { classScores64 } from './class-scores'
 import { outputsOf } from './evaluate'
+import type { TaskNetwork } from './network'
 import { argmaxRow, range } from './targets'
 import type { TrainingPreview } from './types'
 
 /**
  * evaluation.json's numbers for a finished network, by src/shared/evaluation: the confusion matrix,
  * the correct count (正解数), accuracy, per-class numbers and the most confident mistakes for a
- * classifier (scores are probabilities: predict() applies a softmax left out for training); the
+ * classifier (scores are probabilities: the final activation, a softmax left out for training put
+ * back, applied in float64 by class-scores.ts, as `dllab eval` and the app apply it); the
  * reconstruction error overall and per sample for an autoencoder (target: the clean input).
  */
 export interface EvaluationSet {
@@ -21,13 +24,14 @@ export interface EvaluationSet {
   sampleShape: Shape
 }
 
+/** The classifier's numbers from its float64 scores (class-scores.ts: the same argmax as `dllab eval`). */
 export function classificationOf(
-  predict: (x: Tensor) => Tensor,
+  network: TaskNetwork,
   set: EvaluationSet,
   classes: readonly string[],
   batchSize: number,
 ): ClassificationEvaluation {
-  const scores = outputsOf(predict, set, classes.length, batchSize)
+  const scores = classScores64(network, set, classes.length, batchSize)
   return evaluateClassification({ classes, labels: set.labels, scores })
 }
 

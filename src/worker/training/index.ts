@@ -17,6 +17,7 @@ export {
 } from './checkpoint'
 export { buildNetwork, networkForExperiment, TaskNetwork, type NetworkOptions } from './network'
 export { LayerStack } from './layer-stack'
+export { classScores64, type ScoredSet } from './class-scores'
 export { PROGRESS_INTERVAL_MS } from './progress'
 export {
   TrainingError,

@@ -1,4 +1,6 @@
 import {
+  type BackwardOptions,
+  backwardLayers,
   type ForwardOptions,
   type Layer,
   type Parameter,
@@ -67,10 +69,9 @@ export class LayerStack implements TrainableModel {
     return t
   }
 
-  backward(dy: Tensor): Tensor {
-    let t = dy
-    for (let i = this.layers.length - 1; i >= 0; i--) t = this.layers[i]!.backward(t)
-    return t
+  /** options.inputGrad false (a training step): parameter gradients only, see backwardLayers. */
+  backward(dy: Tensor, options: BackwardOptions = {}): Tensor {
+    return backwardLayers(this.layers, dy, options)
   }
 
   parameters(): Parameter[] {

@@ -109,7 +109,10 @@ export function evaluateNetwork(o: NetworkStageOptions): EvaluationFile {
     split: o.test ? ('test' as const) : ('train' as const),
   }
   if (o.kind === 'classify') {
-    return { ...base, classification: classificationOf(predict, set, o.classes, o.training.evalBatchSize) }
+    return {
+      ...base,
+      classification: classificationOf(o.network, set, o.classes, o.training.evalBatchSize),
+    }
   }
   return { ...base, reconstruction: reconstructionOf(predict, set, o.training.evalBatchSize).evaluation }
 }

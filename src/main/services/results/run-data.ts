@@ -1,10 +1,9 @@
-import { datasetCacheDir } from '../../main/services/datasets'
-import type { ParsedExperiment } from '../../shared/experiment'
-import { loadTrainingData } from '../../worker/training-data'
-import type { TrainingDataset } from '../../worker/training'
-import type { CliContext } from '../context'
-import { StatusLine } from '../format/status-line'
-import { absoluteFrom } from '../targets'
+import { isAbsolute, resolve } from 'node:path'
+import type { ParsedExperiment } from '../../../shared/experiment'
+import type { TrainingDataset } from '../../../worker/training'
+import { loadTrainingData } from '../../../worker/training-data'
+import { datasetCacheDir } from '../datasets'
+import type { ResultsContext } from './run-context'
 
 /**
  * The images a run is evaluated or drawn on, preprocessed as the run's experiment says: its own test
@@ -13,18 +12,20 @@ import { absoluteFrom } from '../targets'
  * lecture's train_num). Decoded datasets are cached in the workspace, as training caches them.
  */
 export interface EvalSet {
+  /** (N × sampleSize) row-major. */
   x: Float32Array
   labels: Int32Array
   sampleShape: number[]
   classes: string[]
   /** "the test set", "/data/mnist/test". */
   label: string
+  /** Which split of the run's data this is ('folder': the class folders of dataDir). */
+  split: 'test' | 'train' | 'folder'
   /** Files that could not be read and were skipped. */
   skipped: number
 }
 
 export interface RunDataOptions {
-  workspace: string
   dataDir?: string
   perClass?: number
 }
@@ -32,7 +33,7 @@ export interface RunDataOptions {
 /** The experiment's data section with relative paths made absolute against `baseDir`. */
 export function absoluteData(experiment: ParsedExperiment, baseDir: string): ParsedExperiment {
   const s = experiment.data.source
-  const abs = (p: string) => absoluteFrom(baseDir, p)
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(baseDir, p))
   const source =
     s.kind === 'folder'
       ? { ...s, train: abs(s.train), ...(s.test ? { test: abs(s.test) } : {}) }
@@ -55,14 +56,13 @@ export function absoluteData(experiment: ParsedExperiment, baseDir: string): Par
 }
 
 export async function loadRunData(
-  ctx: CliContext,
+  ctx: ResultsContext,
   experiment: ParsedExperiment,
-  options: RunDataOptions,
+  options: RunDataOptions = {},
 ): Promise<{ set: EvalSet; dataset: TrainingDataset }> {
-  const status = new StatusLine(ctx.io.stderr)
   const data = experiment.data
   const folder = options.dataDir
-  const absolute = absoluteData(experiment, ctx.io.cwd)
+  const absolute = ctx.baseDir === undefined ? experiment : absoluteData(experiment, ctx.baseDir)
   const limit = options.perClass ?? data.testPerClassLimit
   const planned: ParsedExperiment = folder
     ? {
@@ -76,11 +76,12 @@ export async function loadRunData(
     : options.perClass
       ? { ...absolute, data: { ...absolute.data, testPerClassLimit: options.perClass } }
       : absolute
+  const progress = ctx.progress
   const loaded = await loadTrainingData(planned, {
-    cacheDir: datasetCacheDir(options.workspace),
-    onProgress: (done, total) => status.update(`loading images: ${done} / ${total}`),
+    cacheDir: datasetCacheDir(ctx.workspace),
+    ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
   })
-  status.done()
+  progress?.done()
   const d = loaded.dataset
   const test = !folder && d.testX && d.testY
   const set: EvalSet = {
@@ -89,6 +90,7 @@ export async function loadRunData(
     sampleShape: [...d.sampleShape],
     classes: [...d.classes],
     label: folder ?? (test ? 'the test set' : 'the training set (the experiment has no test set)'),
+    split: folder ? 'folder' : test ? 'test' : 'train',
     skipped: loaded.skipped,
   }
   return { set, dataset: d }

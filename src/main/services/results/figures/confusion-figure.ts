@@ -1,0 +1,35 @@
+import type { ClassificationEvaluation } from '../../../../shared/evaluation'
+import { buildConfusionMatrixSvg, type Fingerprint } from '../../../../shared/figures'
+import type { RunFigure } from '../../../../shared/ipc/lab-types'
+import { toCsv } from './figure-numbers'
+
+/**
+ * The confusion matrix (混合行列, rows = true class, columns = predicted, as the lecture's Predict()
+ * prints it) with the correct count. The numbers: the matrix with its class names, one CSV row per
+ * true class, and as JSON with the correct count, total and accuracy.
+ */
+export function confusionFigure(
+  classification: ClassificationEvaluation,
+  split: string,
+  fingerprint: Fingerprint,
+): RunFigure {
+  const { classes, confusion } = classification
+  const title = `Confusion matrix (${split})`
+  return {
+    name: 'confusion-matrix',
+    title,
+    svg: buildConfusionMatrixSvg({ title, matrix: confusion, classes, fingerprint }),
+    csv: toCsv(
+      ['true \\ predicted', ...classes],
+      confusion.map((row, i) => [classes[i]!, ...row]),
+    ),
+    json: {
+      split,
+      classes,
+      confusion,
+      correct: classification.correct,
+      total: classification.total,
+      accuracy: classification.accuracy,
+    },
+  }
+}
