@@ -9,6 +9,7 @@
  */
 export { gemm, gemmWorkspaceBytes } from './kernels/gemm'
 export { im2col, col2im } from './kernels/columns'
+export { conv2dForward, conv2dBackward, conv2dWorkspaceBytes } from './kernels/conv2d'
 export { maxPoolForward, maxPoolBackward } from './kernels/max-pool'
 export { avgPoolForward, avgPoolBackward } from './kernels/avg-pool'
 export { lpPoolForward, lpPoolBackward } from './kernels/lp-pool'
@@ -23,6 +24,7 @@ export {
 } from './kernels/activations'
 export { softmaxForward, softmaxBackward } from './kernels/softmax'
 export { softmaxCrossEntropy } from './kernels/softmax-cross-entropy'
+export { sgdUpdate } from './kernels/sgd'
 export { expf } from './math/exp'
 
 /** First byte the caller may use: everything below holds the module's static data. */

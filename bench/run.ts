@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { useBackend } from '../src/engine/kernels/registry'
 import { WASM_MODULES } from '../src/engine/kernels/wasm'
 import { DEFAULT_WASM_DIR, loadWasmKernels } from '../src/worker/load-wasm-kernels'
 import { machine } from './machine'
@@ -20,6 +21,9 @@ import { type Workload, workloads } from './workloads'
  *   --budget <s>       seconds measured per workload (default 2.5)
  *   --only <text>      only workloads whose id contains the text (repeatable)
  *   --no-peers         skip the Python peers
+ *   --threads <n[,n…]> wasm GEMM/convolution threads (default 1); several counts run each workload
+ *                      on each, alternating, and print the speedup over the first count
+ *   --repeat <r>       rounds of the alternation (default 1): ranges over rounds on a shared machine
  * Data is synthetic (random pixels of MNIST's shape): the numbers measure speed, not learning.
  */
 export type BackendChoice = 'js' | 'wasm'
@@ -30,6 +34,8 @@ interface Args {
   only: string[]
   backend: BackendChoice
   peers: boolean
+  threads: number[]
+  repeat: number
 }
 
 export function wasmBuilt(): boolean {
@@ -37,24 +43,40 @@ export function wasmBuilt(): boolean {
 }
 
 export function parseArgs(argv: readonly string[], defaultBackend: BackendChoice): Args {
-  const args: Args = { json: false, budget: 2.5, only: [], backend: defaultBackend, peers: true }
+  const args: Args = {
+    json: false,
+    budget: 2.5,
+    only: [],
+    backend: defaultBackend,
+    peers: true,
+    threads: [1],
+    repeat: 1,
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--json') args.json = true
     else if (a === '--budget') args.budget = Number(argv[++i])
     else if (a === '--only') args.only.push(String(argv[++i]))
     else if (a === '--no-peers') args.peers = false
+    else if (a === '--threads') args.threads = String(argv[++i]).split(',').map(Number)
+    else if (a === '--repeat') args.repeat = Number(argv[++i])
     else if (a === '--backend') {
       const b = argv[++i]
       if (b !== 'js' && b !== 'wasm') throw new Error(`bench: --backend must be js or wasm, got '${b}'`)
       args.backend = b
     } else {
       throw new Error(
-        `bench: unknown argument '${a}'; use --backend js|wasm, --json, --budget <seconds>, --only <id>, --no-peers`,
+        `bench: unknown argument '${a}'; use --backend js|wasm, --json, --budget <seconds>, --only <id>, ` +
+          `--no-peers, --threads <n[,n…]>, --repeat <rounds>`,
       )
     }
   }
   if (!(args.budget > 0)) throw new Error('bench: --budget must be a positive number of seconds')
+  if (args.threads.length === 0 || !args.threads.every((t) => Number.isInteger(t) && t >= 1)) {
+    throw new Error('bench: --threads takes whole numbers ≥ 1, comma-separated (e.g. 1,2)')
+  }
+  if (!Number.isInteger(args.repeat) || args.repeat < 1)
+    throw new Error('bench: --repeat must be a whole number ≥ 1')
   return args
 }
 
@@ -63,7 +85,7 @@ export interface Result {
   samplesPerSecond?: number
   samplesPerCpuSecond?: number
   gflops?: number
-  threads: 1
+  threads: number
   backend: BackendChoice
   relaxedSimd: boolean
   batchSize?: number
@@ -93,11 +115,12 @@ export function runWorkload(
   budgetSeconds: number,
   backend: BackendChoice,
   relaxedSimd: boolean,
+  threads = 1,
 ): Result {
   const step = w.create()
   const m = measure(step, { budgetSeconds })
   const usage = process.memoryUsage()
-  const base = { workload: w.id, threads: 1 as const, backend, relaxedSimd }
+  const base = { workload: w.id, threads, backend, relaxedSimd }
   const seconds = Number(m.seconds.toFixed(2))
   return w.unit === 'samples'
     ? {
@@ -124,7 +147,8 @@ export function runWorkload(
 export function ratios(ours: readonly Result[], peers: readonly PeerResult[]): Ratio[] {
   const out: Ratio[] = []
   for (const p of peers) {
-    const o = ours.find((r) => r.workload === p.workload)
+    const same = (r: Result) => r.workload === p.workload
+    const o = ours.find((r) => same(r) && r.threads === Math.max(1, p.threads)) ?? ours.find(same)
     if (!o || o.samplesPerSecond === undefined) continue
     const cpu = p.threads === 1
     const value = cpu
@@ -162,10 +186,46 @@ function printPeers(runs: readonly PeerRun[], ours: readonly Result[]): void {
   }
 }
 
+function printResult(w: Workload, r: Result, showThreads: boolean): void {
+  const value =
+    r.samplesPerSecond !== undefined
+      ? `${r.samplesPerSecond.toFixed(0)} samples/s`
+      : `${r.gflops!.toFixed(2)} GFLOP/s`
+  const cpu = r.samplesPerCpuSecond !== undefined ? r.samplesPerCpuSecond.toFixed(0) : ''
+  const mem = r.memory
+    ? `rss ${r.memory.rssMiB.toFixed(0)} MiB (weights ${r.memory.weightsMiB} + data ${r.memory.dataMiB})`
+    : ''
+  const id = showThreads ? `${w.id} ×${r.threads}` : w.id
+  console.log(
+    `${id.padEnd(12)} ${value.padStart(16)} ${cpu.padStart(10)}  ${mem.padEnd(40)} ${w.description}`,
+  )
+}
+
+/** Wall-clock speedup of each thread count over the first (samples/s or GFLOP/s). */
+export function speedups(results: readonly Result[]): number[] {
+  const rate = (r: Result) => r.samplesPerSecond ?? r.gflops ?? 0
+  const base = rate(results[0]!)
+  return results.map((r) => Number((rate(r) / base).toFixed(3)))
+}
+
+function printSpeedups(w: Workload, results: readonly Result[]): void {
+  const parts = speedups(results).map((x, i) => `×${results[i]!.threads} ${x.toFixed(2)}`)
+  console.log(`${`${w.id} speedup`.padEnd(28)} ${parts.join('  ')} (wall, over ×${results[0]!.threads})`)
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), wasmBuilt() ? 'wasm' : 'js')
   let relaxedSimd = false
-  if (args.backend === 'wasm') relaxedSimd = (await loadWasmKernels()).relaxedSimd
+  const threadNotes: string[] = []
+  if (args.backend === 'wasm') {
+    // one backend per thread count, switched before each measurement; 1 thread = the unshared build
+    for (const threads of args.threads) {
+      const loaded = await loadWasmKernels({ threads, backend: `wasm-t${threads}`, activate: false })
+      relaxedSimd = loaded.relaxedSimd
+      if (loaded.threads !== threads) threadNotes.push(`${threads} threads unavailable: ${loaded.note ?? ''}`)
+    }
+  }
+  const threadsText = args.threads.map((t) => `${t} thread${t > 1 ? 's' : ''}`).join(' vs ')
   const chosen = workloads.filter((w) => args.only.length === 0 || args.only.some((o) => w.id.includes(o)))
   const backendText =
     args.backend === 'wasm' ? `wasm (relaxed SIMD ${relaxedSimd ? 'on' : 'off'})` : 'js (reference kernels)'
@@ -173,31 +233,30 @@ async function main(): Promise<void> {
     const m = machine()
     console.log(`DL Lab engine benchmark — ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}`)
     console.log(
-      `backend ${backendText}; 1 thread; synthetic data of MNIST shape; ${args.budget} s per workload\n`,
+      `backend ${backendText}; ${threadsText}; synthetic data of MNIST shape; ${args.budget} s per workload` +
+        `${args.repeat > 1 ? `, ${args.repeat} rounds` : ''}\n`,
     )
+    for (const note of threadNotes) console.log(`note: ${note}`)
     console.log(
       `${'workload'.padEnd(12)} ${'result'.padStart(16)} ${'per CPU-s'.padStart(10)}  ${'memory'.padEnd(40)} description`,
     )
   }
   const ours: Result[] = []
   for (const w of chosen) {
-    const r = runWorkload(w, args.budget, args.backend, relaxedSimd)
-    ours.push(r)
-    if (args.json) {
-      console.log(JSON.stringify(r))
-    } else {
-      const value =
-        r.samplesPerSecond !== undefined
-          ? `${r.samplesPerSecond.toFixed(0)} samples/s`
-          : `${r.gflops!.toFixed(2)} GFLOP/s`
-      const cpu = r.samplesPerCpuSecond !== undefined ? r.samplesPerCpuSecond.toFixed(0) : ''
-      const mem = r.memory
-        ? `rss ${r.memory.rssMiB.toFixed(0)} MiB (weights ${r.memory.weightsMiB} + data ${r.memory.dataMiB})`
-        : ''
-      console.log(
-        `${w.id.padEnd(12)} ${value.padStart(16)} ${cpu.padStart(10)}  ${mem.padEnd(40)} ${w.description}`,
-      )
+    const rounds: Result[][] = []
+    for (let round = 0; round < args.repeat; round++) {
+      const results: Result[] = []
+      for (const threads of args.threads) {
+        if (args.backend === 'wasm') useBackend(`wasm-t${threads}`)
+        const r = runWorkload(w, args.budget, args.backend, relaxedSimd, threads)
+        results.push(r)
+        if (args.json) console.log(JSON.stringify(r))
+        else printResult(w, r, args.threads.length > 1)
+      }
+      if (args.threads.length > 1 && !args.json) printSpeedups(w, results)
+      rounds.push(results)
     }
+    ours.push(...rounds[0]!)
   }
   if (!args.peers) return
   const runs = runPeers(args.budget, args.only)

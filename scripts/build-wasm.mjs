@@ -5,10 +5,12 @@
 //   build/wasm/kernels-relaxed.wasm   + relaxed SIMD (f32x4.relaxed_madd: fused multiply-add where the
 //                                     CPU has it); Chromium/Electron, Node 20 only with
 //                                     --experimental-wasm-relaxed-simd. The loader validates it first.
+//   build/wasm/kernels-*-shared.wasm  the same two over a SHARED imported memory (--enable threads
+//                                     --sharedMemory, up to 4 GiB), from assembly/threaded.ts: every
+//                                     kernel plus gemmPanel, for the worker-thread GEMM (src/worker/gemm-pool/)
 //
-// Both builds: -O3 (speed, no shrinking), --runtime stub (no GC: the kernels never allocate),
-// --noAssert, memory imported from env.memory (the engine owns it; a shared memory for worker threads
-// needs only --enable threads --sharedMemory --maximumMemory here), no abort import. The compiler is
+// All builds: -O3 (speed, no shrinking), --runtime stub (no GC: the kernels never allocate),
+// --noAssert, memory imported from env.memory (the engine owns it), no abort import. The compiler is
 // deterministic, so the same sources give the same bytes.
 //
 //   node scripts/build-wasm.mjs            build both
@@ -24,7 +26,6 @@ const outDir = join(root, 'build', 'wasm')
 
 // prettier-ignore
 const COMMON = [
-  'assembly/index.ts',
   '--optimizeLevel', '3', '--shrinkLevel', '0', // speed, no size trade-offs
   '--runtime', 'stub', // no GC: the kernels never allocate
   '--noAssert',
@@ -36,9 +37,18 @@ const COMMON = [
   '--disableWarning', '112',
 ]
 
+const RELAXED = ['--enable', 'relaxed-simd']
+// prettier-ignore
+const SHARED = [
+  '--enable', 'threads', '--sharedMemory',
+  '--maximumMemory', '65536', // pages: the import accepts any shared memory of at most 4 GiB
+]
+
 export const TARGETS = [
-  { file: 'kernels-simd.wasm', flags: [] },
-  { file: 'kernels-relaxed.wasm', flags: ['--enable', 'relaxed-simd'] },
+  { file: 'kernels-simd.wasm', entry: 'assembly/index.ts', flags: [] },
+  { file: 'kernels-relaxed.wasm', entry: 'assembly/index.ts', flags: RELAXED },
+  { file: 'kernels-simd-shared.wasm', entry: 'assembly/threaded.ts', flags: SHARED },
+  { file: 'kernels-relaxed-shared.wasm', entry: 'assembly/threaded.ts', flags: [...RELAXED, ...SHARED] },
 ]
 
 function newestSource(dir) {
@@ -69,6 +79,7 @@ export async function buildWasm({ ifStale = false, log = console.log } = {}) {
     // half a module, and concurrent builds of the same sources just replace identical bytes.
     const temporary = `${outFile}.${process.pid}.tmp`
     const { error, stderr } = await asc.main([
+      target.entry,
       ...COMMON,
       ...target.flags,
       '--outFile',

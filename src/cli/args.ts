@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { THREADS_ENV, parseThreadCount } from '../worker/gemm-pool/thread-count'
 import { UsageError } from './errors'
 
 /**
@@ -27,6 +28,11 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
     type: 'string',
     value: 'DIR',
     help: "the workspace folder holding runs/ (default: DL Lab's setting, or $DLLAB_WORKSPACE)",
+  },
+  threads: {
+    type: 'string',
+    value: 'N',
+    help: 'threads for GEMM and convolution in training (default: $DLLAB_THREADS, else all cores)',
   },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 }
@@ -65,6 +71,14 @@ export function parseCommandArgs(
   if (count > positionals.max) {
     const extra = parsed.positionals.slice(positionals.max).map((p) => `'${p}'`)
     throw new UsageError(`unexpected argument ${extra.join(' ')}`, command)
+  }
+  // --threads reaches the kernels (in this process and in forked training workers) as DLLAB_THREADS
+  if (typeof values['threads'] === 'string') {
+    try {
+      process.env[THREADS_ENV] = String(parseThreadCount(values['threads'], '--threads'))
+    } catch (error) {
+      throw new UsageError((error as Error).message, command)
+    }
   }
   return { positionals: parsed.positionals, values }
 }

@@ -6,6 +6,8 @@ const kernelNames: KernelName[] = [
   'gemm',
   'im2col',
   'col2im',
+  'conv2dForward',
+  'conv2dBackward',
   'maxPoolForward',
   'maxPoolBackward',
   'avgPoolForward',
@@ -25,6 +27,7 @@ const kernelNames: KernelName[] = [
   'softmaxForward',
   'softmaxBackward',
   'softmaxCrossEntropy',
+  'sgdUpdate',
 ]
 
 describe('the engine’s public API', () => {

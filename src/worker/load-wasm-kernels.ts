@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import {
-  type WasmBackend,
   type WasmBackendOptions,
   WASM_MODULES,
+  WASM_SHARED_MODULES,
   loadWasmBackend,
   relaxedSimdSupported,
 } from '../engine/kernels/wasm'
+import { type ThreadedWasmBackend, loadThreadedWasmBackend } from './gemm-pool/threaded-backend'
 
 /**
  * Node side of the WebAssembly backend: reads a kernel module from build/wasm/ (made by
@@ -16,24 +17,49 @@ import {
  * relaxed: 'auto' (default) takes the relaxed-SIMD build when this runtime validates it (Electron;
  * Node 20 with --experimental-wasm-relaxed-simd, which a forked worker can get through execArgv),
  * the plain SIMD build otherwise; true or false forces one.
+ *
+ * threads (default 1): more than 1 loads the shared-memory build and splits GEMMs across that many
+ * threads (src/worker/gemm-pool/); results are bit-identical to 1 thread. Where that cannot work (no
+ * SharedArrayBuffer, no shared build, a thread that fails to start) it falls back to 1 thread and
+ * `note` says why. Helper threads use the same build as this thread (V8 flags are process-wide).
  */
-export interface LoadWasmKernelsOptions extends Omit<WasmBackendOptions, 'relaxed'> {
+export interface LoadWasmKernelsOptions extends Omit<WasmBackendOptions, 'relaxed' | 'shared'> {
   /** Folder holding the .wasm files (default: build/wasm/ at the repository root). */
   dir?: string | URL
   relaxed?: boolean | 'auto'
+  /** Threads for GEMM, the calling one included (default 1). */
+  threads?: number
 }
+
+export type LoadedWasmKernels = ThreadedWasmBackend
 
 export const DEFAULT_WASM_DIR = new URL('../../build/wasm/', import.meta.url)
 
-export async function loadWasmKernels(options: LoadWasmKernelsOptions = {}): Promise<WasmBackend> {
-  const { dir = DEFAULT_WASM_DIR, relaxed = 'auto', ...rest } = options
+export async function loadWasmKernels(options: LoadWasmKernelsOptions = {}): Promise<LoadedWasmKernels> {
+  const { dir = DEFAULT_WASM_DIR, relaxed = 'auto', threads = 1, ...rest } = options
   const useRelaxed = relaxed === 'auto' ? relaxedSimdSupported() : relaxed
-  const file = useRelaxed ? WASM_MODULES.relaxed : WASM_MODULES.simd
+  const build = useRelaxed ? 'relaxed' : 'simd'
   const base = typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir
-  const url = new URL(file, base)
-  let bytes: Uint8Array
+  let note: string | undefined
+  if (threads > 1) {
+    if (typeof SharedArrayBuffer === 'undefined') {
+      note = 'threads: this runtime has no SharedArrayBuffer; GEMM runs on 1 thread'
+    } else {
+      const shared = await readModule(new URL(WASM_SHARED_MODULES[build], base)).catch((e: Error) => e)
+      if (!(shared instanceof Error)) {
+        return loadThreadedWasmBackend(shared, threads, { ...rest, relaxed: useRelaxed })
+      }
+      note = `threads: ${shared.message}; GEMM runs on 1 thread`
+    }
+  }
+  const bytes = await readModule(new URL(WASM_MODULES[build], base))
+  const backend = await loadWasmBackend(bytes, { ...rest, relaxed: useRelaxed })
+  return { ...backend, threads: 1, ...(note ? { note } : {}), close: async () => {} }
+}
+
+async function readModule(url: URL): Promise<Uint8Array> {
   try {
-    bytes = new Uint8Array(await readFile(url))
+    return new Uint8Array(await readFile(url))
   } catch (error) {
     throw new Error(
       `wasm kernels: cannot read ${url.href} (${(error as Error).message}); ` +
@@ -41,5 +67,4 @@ export async function loadWasmKernels(options: LoadWasmKernelsOptions = {}): Pro
       { cause: error },
     )
   }
-  return loadWasmBackend(bytes, { ...rest, relaxed: useRelaxed })
 }

@@ -51,7 +51,7 @@ export async function runJob(start: StartMessage, context: JobContext): Promise<
     throw error
   }
   const { dataset } = data
-  const kernels = await activateKernels(start.kernels)
+  const kernels = await activateKernels(start.kernels, start.threads)
   emit({
     type: 'data',
     trainCount: dataset.trainY.length,

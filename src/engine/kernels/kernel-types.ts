@@ -53,6 +53,40 @@ export interface KernelSignatures {
   col2im(dx: Float32Array, dxOffset: number, cols: Float32Array, g: Conv2dGeometry): void
 
   /**
+   * Convolution of a batch, image by image (① im2col, ②③ y_n = F·X′ written in place, + b): x (N, C,
+   * H, W) → y (N, M, OH, OW), weight F (M, C·KH·KW), bias (M) or null; `cols` is the caller's
+   * workspace of C·KH·KW·OH·OW floats (a backend may use its own instead).
+   */
+  conv2dForward(
+    y: Float32Array,
+    x: Float32Array,
+    weight: Float32Array,
+    bias: Float32Array | null,
+    cols: Float32Array,
+    batch: number,
+    filters: number,
+    g: Conv2dGeometry,
+  ): void
+
+  /**
+   * Its backward: dBias += Σ Δ (when given), dWeight += Σ_n Δ_n X′_nᵗ (images in order), and, when dx
+   * is given, dx_n = col2im(Fᵗ Δ_n) WRITTEN (=, not accumulated: each image's dx is cleared first).
+   * dx null skips the input gradient (a network's first layer needs none).
+   */
+  conv2dBackward(
+    dx: Float32Array | null,
+    dWeight: Float32Array,
+    dBias: Float32Array | null,
+    dy: Float32Array,
+    x: Float32Array,
+    weight: Float32Array,
+    cols: Float32Array,
+    batch: number,
+    filters: number,
+    g: Conv2dGeometry,
+  ): void
+
+  /**
    * Lecture transforms ④–⑤: pooling of x (N·C planes of H×W) → y (N·C planes of OH×OW), windows
    * KH×KW with stride and zero padding as in Conv2dGeometry (channels = N·C planes).
    * max: argmax[i] = flat index in x of the chosen element (−1 if the window is all padding).
@@ -93,6 +127,24 @@ export interface KernelSignatures {
   softmaxForward(y: Float32Array, x: Float32Array, rows: number, cols: number): void
   /** dx_i = y_i (dy_i − Σ_j dy_j y_j), row by row. */
   softmaxBackward(dx: Float32Array, dy: Float32Array, y: Float32Array, rows: number, cols: number): void
+
+  /**
+   * One SGD step on one parameter of n values (torch.optim.SGD; kernels/js/sgd-update.ts): g = ∂W + λW,
+   * momentum buffer b (or null) = g on the first step, μb + (1 − τ)g later; W ← W − α·(g + μb | b | g).
+   * float64 per element, each stored value rounded once: every backend gives the same bits.
+   */
+  sgdUpdate(
+    w: Float32Array,
+    dw: Float32Array,
+    b: Float32Array | null,
+    n: number,
+    lr: number,
+    momentum: number,
+    dampening: number,
+    nesterov: boolean,
+    weightDecay: number,
+    first: boolean,
+  ): void
 
   /**
    * Fused softmax cross-entropy on logits (rows×cols) with one-hot or soft targets (rows×cols).

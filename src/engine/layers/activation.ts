@@ -3,7 +3,7 @@ import { kernels } from '../kernels/registry'
 import { Tensor } from '../tensor/tensor'
 import { type Shape, shapeSize, shapeToString } from '../tensor/shape'
 import type { ForwardOptions, Layer, LayerContext, Parameter } from './layer'
-import { batchSize, layerLabel, requireForward, requireSameBatch } from './layer-support'
+import { ReusedBuffer, batchSize, layerLabel, requireForward, requireSameBatch } from './layer-support'
 
 /**
  * Activation O = f(U), elementwise except softmax (the lecture's Sigmoid, ReLU, Softmax of DL.py):
@@ -36,6 +36,8 @@ export class ActivationLayer implements Layer {
   private readonly features: number
   private lastInput: Tensor | undefined
   private lastOutput: Tensor | undefined
+  private readonly output = new ReusedBuffer()
+  private readonly inputGrad = new ReusedBuffer()
 
   constructor(config: ActivationConfig, ctx: LayerContext) {
     this.name = ctx.name
@@ -60,14 +62,14 @@ export class ActivationLayer implements Layer {
     this.features = shapeSize(this.inputShape)
   }
 
-  forward(x: Tensor, _options: ForwardOptions): Tensor {
+  forward(x: Tensor, options: ForwardOptions): Tensor {
     const n = batchSize(this.label, x, this.inputShape)
     this.lastInput = x
     if (this.activation === 'identity') {
       this.lastOutput = x
       return x
     }
-    const y = new Float32Array(x.size)
+    const y = this.output.take(x.size, options.training)
     switch (this.activation) {
       case 'sigmoid':
         kernels.sigmoidForward(y, x.data, y.length)
@@ -92,7 +94,7 @@ export class ActivationLayer implements Layer {
     const n = x.shape[0]!
     requireSameBatch(this.label, dy, this.outputShape, n)
     if (this.activation === 'identity') return dy
-    const dx = new Float32Array(dy.size)
+    const dx = this.inputGrad.take(dy.size)
     switch (this.activation) {
       case 'sigmoid':
         kernels.sigmoidBackward(dx, dy.data, y.data, dx.length)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import '../kernels/js'
 import { ShapeError, SpecError } from '../errors'
-import { tensor } from '../tensor/tensor'
+import { type Tensor, tensor } from '../tensor/tensor'
 import { gradCheck, randomTensor } from '../test-support/gradcheck'
 import { Conv2dLayer, type Conv2dConfig } from './conv2d'
 import {
@@ -252,27 +252,49 @@ describe('conv2d: parameters, buffers and errors', () => {
     }
   })
 
-  it('gives the same y, dx, dW and db when the column budget splits the batch into chunks', () => {
+  it('gives per-image y and dx whatever the batch, and ∂F, ∂b as the sums over the images', () => {
     const config = { filters: 3, kernel: 3, stride: 2, padding: 1 }
     const x = randomTensor([5, 2, 7, 5], 6)
     const dy = randomTensor([5, 3, 4, 3], 7)
-    const run = (budget: number) => {
+    const run = (xs: Tensor, dys: Tensor) => {
       const layer = new Conv2dLayer(config, testContext('conv', [2, 7, 5], 8))
-      layer.columnBudget = budget
-      const y = layer.forward(x, { training: true })
-      const dx = layer.backward(dy)
+      const y = layer.forward(xs, { training: true })
+      const dx = layer.backward(dys)
       return [y, dx, layer.weight.grad, layer.bias!.grad].map((t) => Array.from(t.data))
     }
-    const whole = run(Number.MAX_SAFE_INTEGER) // one chunk of 5: backward reuses forward's X′
-    const patchTimesPositions = 2 * 3 * 3 * (4 * 3)
-    for (const images of [1, 2, 3]) {
-      const [y, dx, dW, db] = run(images * patchTimesPositions) // chunks of 1, 2 or 3 images
-      expect(y).toEqual(whole[0]) // each output sums over C·KH·KW in the same order
-      expect(dx).toEqual(whole[1])
-      // ∂F and ∂b sum over images in another grouping: equal up to rounding
-      dW!.forEach((v, i) => expect(v).toBeCloseTo(whole[2]![i]!, 5))
-      db!.forEach((v, i) => expect(v).toBeCloseTo(whole[3]![i]!, 5))
+    const whole = run(x, dy)
+    const dW = new Float64Array(whole[2]!.length)
+    const db = new Float64Array(whole[3]!.length)
+    for (let i = 0; i < 5; i++) {
+      const one = (t: Tensor) =>
+        tensor(t.data.slice(i * (t.size / 5), (i + 1) * (t.size / 5)), [1, ...t.shape.slice(1)])
+      const [y, dx, dWi, dbi] = run(one(x), one(dy))
+      expect(y).toEqual(whole[0]!.slice(i * 36, (i + 1) * 36)) // each output sums over C·KH·KW alone
+      expect(dx).toEqual(whole[1]!.slice(i * 70, (i + 1) * 70))
+      dWi!.forEach((v, j) => (dW[j]! += v))
+      dbi!.forEach((v, j) => (db[j]! += v))
     }
+    // ∂F and ∂b sum over the images in float32: equal to the float64 sums up to rounding
+    whole[2]!.forEach((v, j) => expect(v).toBeCloseTo(dW[j]!, 5))
+    whole[3]!.forEach((v, j) => expect(v).toBeCloseTo(db[j]!, 5))
+  })
+
+  it('skips ∂x as a first layer (inputGrad false) and accumulates the same ∂F and ∂b', () => {
+    const config = { filters: 4, kernel: 3, padding: 1 }
+    const x = randomTensor([3, 2, 6, 6], 9)
+    const dy = randomTensor([3, 4, 6, 6], 10)
+    const grads = (inputGrad: boolean) => {
+      const layer = new Conv2dLayer(config, testContext('conv', [2, 6, 6], 11))
+      layer.forward(x, { training: true })
+      const dx = layer.backward(dy, { inputGrad })
+      return { dx, dW: Array.from(layer.weight.grad.data), db: Array.from(layer.bias!.grad.data) }
+    }
+    const full = grads(true)
+    const skipped = grads(false)
+    expect(skipped.dx.shape).toEqual([0, 2, 6, 6])
+    expect(full.dx.shape).toEqual([3, 2, 6, 6])
+    expect(skipped.dW).toEqual(full.dW)
+    expect(skipped.db).toEqual(full.db)
   })
 
   it('names the layer, the formula and the numbers for an impossible geometry', () => {

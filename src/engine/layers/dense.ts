@@ -2,10 +2,12 @@ import { initBias, initWeights } from '../init/initializers'
 import { kernels } from '../kernels/registry'
 import { Tensor } from '../tensor/tensor'
 import type { Shape } from '../tensor/shape'
-import type { ForwardOptions, Layer, LayerContext, Parameter } from './layer'
+import type { BackwardOptions, ForwardOptions, Layer, LayerContext, Parameter } from './layer'
 import {
+  ReusedBuffer,
   batchSize,
   createParameter,
+  emptyBatch,
   layerLabel,
   requireForward,
   requireInputRank,
@@ -43,6 +45,8 @@ export class DenseLayer implements Layer {
   readonly bias: Parameter | undefined
   private readonly label: string
   private lastInput: Tensor | undefined
+  private readonly output = new ReusedBuffer()
+  private readonly inputGrad = new ReusedBuffer()
 
   constructor(config: DenseConfig, ctx: LayerContext) {
     this.name = ctx.name
@@ -66,24 +70,25 @@ export class DenseLayer implements Layer {
     }
   }
 
-  forward(x: Tensor, _options: ForwardOptions): Tensor {
+  forward(x: Tensor, options: ForwardOptions): Tensor {
     const n = batchSize(this.label, x, this.inputShape)
-    const y = new Float32Array(n * this.units)
+    const y = this.output.take(n * this.units, options.training)
     kernels.gemm(y, x.data, this.weight.value.data, n, this.units, this.inputs, false, false, false)
     if (this.bias) kernels.addRowBias(y, this.bias.value.data, n, this.units)
     this.lastInput = x
     return new Tensor(y, [n, this.units])
   }
 
-  backward(dy: Tensor): Tensor {
+  backward(dy: Tensor, options?: BackwardOptions): Tensor {
     const x = requireForward(this.label, this.lastInput)
     const n = x.shape[0]!
     requireSameBatch(this.label, dy, this.outputShape, n)
     // ∂W (n_in × m) += Xᵗ (n_in × N) · Δ (N × m)
     kernels.gemm(this.weight.grad.data, x.data, dy.data, this.inputs, this.units, n, true, false, true)
     if (this.bias) kernels.sumRows(this.bias.grad.data, dy.data, n, this.units)
+    if (options?.inputGrad === false) return emptyBatch(this.inputShape)
     // ∂X (N × n_in) = Δ (N × m) · Wᵗ (m × n_in)
-    const dx = new Float32Array(n * this.inputs)
+    const dx = this.inputGrad.take(n * this.inputs)
     kernels.gemm(dx, dy.data, this.weight.value.data, n, this.inputs, this.units, false, true, false)
     return new Tensor(dx, x.shape)
   }

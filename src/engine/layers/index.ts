@@ -1,5 +1,5 @@
 /** The engine's layers, one per file; each keeps the Layer contract of layer.ts. */
-export type { ForwardOptions, Layer, LayerContext, Parameter } from './layer'
+export type { BackwardOptions, ForwardOptions, Layer, LayerContext, Parameter } from './layer'
 export { ActivationLayer, activations, type ActivationConfig, type ActivationName } from './activation'
 export { Conv2dLayer, type Conv2dConfig } from './conv2d'
 export { DenseLayer, type DenseConfig } from './dense'

@@ -1,7 +1,6 @@
 import { ShapeError, SpecError } from '../errors'
 import { type Shape, sameShape, shapeToString } from '../tensor/shape'
-import type { Tensor } from '../tensor/tensor'
-import { zeros } from '../tensor/tensor'
+import { Tensor, zeros } from '../tensor/tensor'
 import type { Parameter } from './layer'
 
 /**
@@ -82,4 +81,23 @@ export function requireSameBatch(label: string, dy: Tensor, outputShape: Shape, 
         `got ${shapeToString(dy.shape)}`,
     )
   }
+}
+
+/**
+ * A layer's reusable buffer (see layer.ts, "Buffers"): the same Float32Array while the size stays
+ * the same, a new one (zeros) when it changes. `reused: false` always gives a new array (inference).
+ */
+export class ReusedBuffer {
+  private array = new Float32Array(0)
+
+  take(size: number, reused = true): Float32Array {
+    if (!reused) return new Float32Array(size)
+    if (this.array.length !== size) this.array = new Float32Array(size)
+    return this.array
+  }
+}
+
+/** The empty (0, …shape) tensor a layer returns for ∂x when backward was asked for no input gradient. */
+export function emptyBatch(perSample: Shape): Tensor {
+  return new Tensor(new Float32Array(0), [0, ...perSample])
 }

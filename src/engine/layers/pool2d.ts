@@ -4,7 +4,14 @@ import { kernels } from '../kernels/registry'
 import { Tensor } from '../tensor/tensor'
 import type { Shape } from '../tensor/shape'
 import type { ForwardOptions, Layer, LayerContext, Parameter } from './layer'
-import { batchSize, layerLabel, requireForward, requireInputRank, requireSameBatch } from './layer-support'
+import {
+  ReusedBuffer,
+  batchSize,
+  layerLabel,
+  requireForward,
+  requireInputRank,
+  requireSameBatch,
+} from './layer-support'
 import { type PerAxis, perAxis, windowGeometry } from './window'
 
 /**
@@ -46,6 +53,8 @@ export class Pool2dLayer implements Layer {
   private argmax = new Int32Array(0)
   private lastInput: Tensor | undefined
   private lastOutput: Tensor | undefined
+  private readonly output = new ReusedBuffer()
+  private readonly inputGrad = new ReusedBuffer()
 
   constructor(config: Pool2dConfig, ctx: LayerContext) {
     this.name = ctx.name
@@ -89,10 +98,10 @@ export class Pool2dLayer implements Layer {
     this.outputShape = [c, this.geometry.outH, this.geometry.outW]
   }
 
-  forward(x: Tensor, _options: ForwardOptions): Tensor {
+  forward(x: Tensor, options: ForwardOptions): Tensor {
     const n = batchSize(this.label, x, this.inputShape)
     const g = this.planes(n)
-    const y = new Float32Array(g.channels * g.outH * g.outW)
+    const y = this.output.take(g.channels * g.outH * g.outW, options.training)
     if (this.mode === 'max') {
       if (this.argmax.length !== y.length) this.argmax = new Int32Array(y.length)
       kernels.maxPoolForward(y, this.argmax, x.data, g)
@@ -113,7 +122,8 @@ export class Pool2dLayer implements Layer {
     const n = x.shape[0]!
     requireSameBatch(this.label, dy, this.outputShape, n)
     const g = this.planes(n)
-    const dx = new Float32Array(x.size)
+    const dx = this.inputGrad.take(x.size)
+    dx.fill(0) // the pooling backward kernels accumulate
     if (this.mode === 'max') {
       kernels.maxPoolBackward(dx, dy.data, this.argmax, dy.size)
     } else if (this.mode === 'avg') {

@@ -4,8 +4,16 @@ import { kernels } from '../kernels/registry'
 import { Tensor } from '../tensor/tensor'
 import { type Shape, sameShape, shapeToString } from '../tensor/shape'
 import type { DenseLayer } from './dense'
-import type { ForwardOptions, Layer, LayerContext, Parameter } from './layer'
-import { batchSize, createParameter, layerLabel, requireForward, requireSameBatch } from './layer-support'
+import type { BackwardOptions, ForwardOptions, Layer, LayerContext, Parameter } from './layer'
+import {
+  ReusedBuffer,
+  batchSize,
+  createParameter,
+  emptyBatch,
+  layerLabel,
+  requireForward,
+  requireSameBatch,
+} from './layer-support'
 
 /**
  * Tied decoder of an autoencoder: the lecture's W̃ = Wᵗ (AE.py). With the encoder h = f(xW + b),
@@ -34,6 +42,8 @@ export class TiedDenseLayer implements Layer {
   readonly bias: Parameter | undefined
   private readonly label: string
   private lastInput: Tensor | undefined
+  private readonly output = new ReusedBuffer()
+  private readonly inputGrad = new ReusedBuffer()
 
   constructor(config: TiedDenseConfig, ctx: LayerContext, encoder: DenseLayer) {
     this.name = ctx.name
@@ -60,11 +70,11 @@ export class TiedDenseLayer implements Layer {
     return this.encoder.weight
   }
 
-  forward(h: Tensor, _options: ForwardOptions): Tensor {
+  forward(h: Tensor, options: ForwardOptions): Tensor {
     const n = batchSize(this.label, h, this.inputShape)
     const units = this.encoder.units
     const outputs = this.encoder.inputs
-    const y = new Float32Array(n * outputs)
+    const y = this.output.take(n * outputs, options.training)
     // Y (N × n) = H (N × m) · Wᵗ (m × n)
     kernels.gemm(y, h.data, this.encoder.weight.value.data, n, outputs, units, false, true, false)
     if (this.bias) kernels.addRowBias(y, this.bias.value.data, n, outputs)
@@ -72,7 +82,7 @@ export class TiedDenseLayer implements Layer {
     return new Tensor(y, [n, outputs])
   }
 
-  backward(dy: Tensor): Tensor {
+  backward(dy: Tensor, options?: BackwardOptions): Tensor {
     const h = requireForward(this.label, this.lastInput)
     const n = h.shape[0]!
     requireSameBatch(this.label, dy, this.outputShape, n)
@@ -82,8 +92,9 @@ export class TiedDenseLayer implements Layer {
     // ∂W (n × m) += Δᵗ (n × N) · H (N × m), added to whatever the encoder's backward puts there
     kernels.gemm(w.grad.data, dy.data, h.data, outputs, units, n, true, false, true)
     if (this.bias) kernels.sumRows(this.bias.grad.data, dy.data, n, outputs)
+    if (options?.inputGrad === false) return emptyBatch(this.inputShape)
     // ∂H (N × m) = Δ (N × n) · W (n × m)
-    const dh = new Float32Array(n * units)
+    const dh = this.inputGrad.take(n * units)
     kernels.gemm(dh, dy.data, w.value.data, n, units, outputs, false, false, false)
     return new Tensor(dh, h.shape)
   }

@@ -48,6 +48,7 @@ export {
 } from './shape-inference'
 export { buildModel, type BuildModelOptions } from './build-model'
 export { Model, type LayerOutput } from './model'
+export { backwardLayers } from './backward-layers'
 export {
   collectStateDict,
   loadParameters,

@@ -1,8 +1,9 @@
 import { ShapeError } from '../errors'
 import type { Rng } from '../init/rng'
-import type { ForwardOptions, Layer, Parameter } from '../layers/layer'
+import type { BackwardOptions, ForwardOptions, Layer, Parameter } from '../layers/layer'
 import { type Shape, sameShape, shapeToString } from '../tensor/shape'
 import type { Tensor } from '../tensor/tensor'
+import { backwardLayers } from './backward-layers'
 import type { BuiltLayer } from './layer-factory'
 import type { ShapeSummary } from './shape-inference'
 import type { ParsedModelSpec } from './spec'
@@ -20,7 +21,8 @@ import {
  *
  *   forward   x (N, …inputShape) → y (N, …outputShape), through every layer
  *   backward  dy (N, …outputShape) → dx (N, …inputShape), in reverse; every layer ACCUMULATES into its
- *             parameters' grads (call zeroGrad() or the optimizer's before each batch)
+ *             parameters' grads (call zeroGrad() or the optimizer's before each batch); a training
+ *             step passes inputGrad false and gets no dx (the first layers' unused products skipped)
  *
  * `layers` are the layer objects (a spec layer with `activation` gives two: the layer and
  * `${name}.act`); `specIndex[i]` is the spec layer that layers[i] came from. parameters() lists every
@@ -85,10 +87,9 @@ export class Model {
     return outputs
   }
 
-  backward(dy: Tensor): Tensor {
-    let t = dy
-    for (let i = this.layers.length - 1; i >= 0; i--) t = this.layers[i]!.backward(t)
-    return t
+  /** options.inputGrad false: parameter gradients only (see backward-layers.ts); returns (0, …). */
+  backward(dy: Tensor, options: BackwardOptions = {}): Tensor {
+    return backwardLayers(this.layers, dy, options)
   }
 
   parameters(): Parameter[] {

@@ -1,4 +1,6 @@
 import { SpecError } from '../errors'
+import '../kernels/js' // the reference sgdUpdate is always registered, whoever imports the optimizer
+import { kernels } from '../kernels/registry'
 import type { Parameter } from '../layers/layer'
 import {
   type Optimizer,
@@ -22,7 +24,8 @@ import {
  *   W ← W − α d
  *
  * With μ = 0 and λ = 0 this is the lecture's update `W ← W − α∂W` (DL.py / AE.py Update_weight,
- * α = 0.1 there). State: `step` and, when μ ≠ 0, `${param}.momentum` (b).
+ * α = 0.1 there). State: `step` and, when μ ≠ 0, `${param}.momentum` (b). The per-element update is
+ * the sgdUpdate kernel (kernels/js/sgd-update.ts; a WebAssembly SIMD version gives the same bits).
  */
 export interface SgdOptions {
   /** Learning rate α (required, as in torch). */
@@ -80,22 +83,22 @@ export class Sgd implements Optimizer {
   }
 
   step(): void {
-    const { lr, momentum: mu, dampening, nesterov, weightDecay: wd } = this
     const first = this.stepCount === 0
     for (let p = 0; p < this.params.length; p++) {
       const w = this.params[p]!.value.data
-      const dw = this.params[p]!.grad.data
-      const b = this.buffers?.[p]
-      for (let i = 0; i < w.length; i++) {
-        const g = wd === 0 ? dw[i]! : dw[i]! + wd * w[i]!
-        let d = g
-        if (b) {
-          const bi = first ? g : mu * b[i]! + (1 - dampening) * g
-          b[i] = bi
-          d = nesterov ? g + mu * bi : bi
-        }
-        w[i] = w[i]! - lr * d
-      }
+      const b = this.buffers?.[p] ?? null
+      kernels.sgdUpdate(
+        w,
+        this.params[p]!.grad.data,
+        b,
+        w.length,
+        this.lr,
+        this.momentum,
+        this.dampening,
+        this.nesterov,
+        this.weightDecay,
+        first,
+      )
     }
     this.stepCount++
   }

@@ -1,4 +1,4 @@
-import type { ForwardOptions, Parameter } from '../layers/layer'
+import type { BackwardOptions, ForwardOptions, Parameter } from '../layers/layer'
 import type { Loss } from '../losses/loss'
 import { type Optimizer, zeroGrads } from '../optim/optimizer'
 import { sameShape } from '../tensor/shape'
@@ -17,7 +17,8 @@ import { Tensor } from '../tensor/tensor'
  */
 export interface TrainableModel {
   forward(x: Tensor, options: ForwardOptions): Tensor
-  backward(dy: Tensor): Tensor
+  /** options.inputGrad false: only parameter gradients are needed (a model may skip computing dx). */
+  backward(dy: Tensor, options?: BackwardOptions): Tensor
   parameters(): Parameter[]
 }
 
@@ -43,7 +44,7 @@ export function trainStep(
   const y = model.forward(x, { training: true })
   const dy = gradientBuffer(model, y)
   const value = loss.compute(y, t, dy.data)
-  model.backward(dy)
+  model.backward(dy, { inputGrad: false }) // the step needs ∂W only: no ∂x of the first layer
   optimizer.step()
   return value
 }

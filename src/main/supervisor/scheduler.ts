@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os'
 import type { TrainingEvent, TrainingRunInfo, WorkerMessage } from '../../shared/training'
 import { datasetCacheDir } from '../services/datasets/dataset-cache'
 import type { RunFolder } from '../services/runs'
 import type { WorkerSpawner } from './spawner'
 import { type JobSlot, type RunIntent, type SupervisedRun } from './supervised-run'
 import { type JobOutcome, WorkerLink } from './worker-link'
+import { threadsPerWorker } from './threads-per-worker'
 
 /**
  * The supervisor's machinery: the runs in memory, the FIFO queue of their jobs, at most
@@ -168,6 +170,7 @@ export class Scheduler {
           ...(cacheDatasets ? { cacheDir: datasetCacheDir(workspaceOf(run.folder)) } : {}),
           ...(previewCount !== undefined ? { previewCount } : {}),
           ...(kernels !== undefined ? { kernels } : {}),
+          ...threadsOption(threadsPerWorker(availableParallelism(), this.options.concurrency, process.env)),
         },
         {
           message: (message) => this.onMessage(run, slot, message),
@@ -305,3 +308,6 @@ function workspaceOf(folder: RunFolder): string {
 function jobLabel(name: string): string {
   return name === 'combine' ? 'combining the channels' : `channel ${name}`
 }
+
+const threadsOption = (threads: number | undefined): { threads?: number } =>
+  threads === undefined ? {} : { threads }

@@ -37,6 +37,8 @@ export const startMessageSchema = z.strictObject({
   cacheDir: text(4096).optional(),
   /** The kernels: WebAssembly SIMD when it loads (the default), or the JS reference kernels. */
   kernels: z.enum(['wasm', 'js']).default('wasm'),
+  /** Threads for the wasm GEMM and convolution (absent: $DLLAB_THREADS, else all cores). */
+  threads: z.number().int().min(1).max(256).optional(),
   /** Samples per preview message (0: none). */
   previewCount: z.number().int().min(0).max(16).optional(),
 })

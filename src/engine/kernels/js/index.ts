@@ -3,11 +3,13 @@ import { registerKernel } from '../registry'
 import { avgPoolBackward, avgPoolForward } from './avg-pool2d'
 import { addChannelBias, addRowBias, sumChannels, sumRows } from './bias'
 import { col2im } from './col2im'
+import { conv2dBackward, conv2dForward } from './conv2d'
 import { gemm } from './gemm'
 import { im2col } from './im2col'
 import { lpPoolBackward, lpPoolForward } from './lp-pool2d'
 import { maxPoolBackward, maxPoolForward } from './max-pool2d'
 import { reluBackward, reluForward } from './relu'
+import { sgdUpdate } from './sgd-update'
 import { sigmoidBackward, sigmoidForward } from './sigmoid'
 import { softmaxBackward, softmaxForward } from './softmax'
 import { softmaxCrossEntropy } from './softmax-cross-entropy'
@@ -25,6 +27,8 @@ export const jsKernels: KernelSignatures = {
   gemm,
   im2col,
   col2im,
+  conv2dForward,
+  conv2dBackward,
   maxPoolForward,
   maxPoolBackward,
   avgPoolForward,
@@ -44,6 +48,7 @@ export const jsKernels: KernelSignatures = {
   softmaxForward,
   softmaxBackward,
   softmaxCrossEntropy,
+  sgdUpdate,
 }
 
 for (const name of Object.keys(jsKernels) as KernelName[]) {

@@ -1,10 +1,12 @@
 import { describe } from 'vitest'
 import { columnsSuite } from './columns-suite'
+import { conv2dSuite } from './conv2d-suite'
 import { elementwiseSuite } from './elementwise-suite'
 import { gemmSuite } from './gemm-suite'
 import { lectureSuite } from './lecture-suite'
 import { poolFixtureSuite } from './pool-fixture-suite'
 import { poolSuite } from './pool-suite'
+import { sgdSuite } from './sgd-suite'
 
 /**
  * The backend-independent kernel suite: every kernel of KernelSignatures except
@@ -21,8 +23,10 @@ export function describeKernels(backend: string): void {
     lectureSuite(backend)
     gemmSuite(backend)
     columnsSuite(backend)
+    conv2dSuite(backend)
     poolSuite(backend)
     poolFixtureSuite(backend)
     elementwiseSuite(backend)
+    sgdSuite(backend)
   })
 }

@@ -11,13 +11,7 @@ import type { WasmHeap } from './wasm-heap'
  */
 export function wasmGemm(ex: WasmKernelExports, heap: WasmHeap): KernelSignatures['gemm'] {
   return function gemm(c, a, b, m, n, k, transA, transB, accumulate) {
-    if (c.length < m * n) requireLength('gemm', 'C', c, m * n, `(${m}×${n})`)
-    if (a.length < m * k) {
-      requireLength('gemm', 'A', a, m * k, transA ? `stored (${k}×${m}) for transA` : `(${m}×${k})`)
-    }
-    if (b.length < k * n) {
-      requireLength('gemm', 'B', b, k * n, transB ? `stored (${n}×${k}) for transB` : `(${k}×${n})`)
-    }
+    checkGemmSizes(c, a, b, m, n, k, transA, transB)
     if (m <= 0 || n <= 0) return
     const work = ex.gemmWorkspaceBytes(m, n, k)
     heap.begin(heap.need(a, m * k) + heap.need(b, k * n) + heap.need(c, m * n) + work)
@@ -26,5 +20,25 @@ export function wasmGemm(ex: WasmKernelExports, heap: WasmHeap): KernelSignature
     const pc = heap.output(c, m * n, accumulate)
     ex.gemm(pc, pa, pb, m, n, k, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, heap.scratch(work))
     heap.copyOut(c, pc, m * n)
+  }
+}
+
+/** The reference's size checks (its messages): C (m×n), op(A) (m×k), op(B) (k×n). */
+export function checkGemmSizes(
+  c: Float32Array,
+  a: Float32Array,
+  b: Float32Array,
+  m: number,
+  n: number,
+  k: number,
+  transA: boolean,
+  transB: boolean,
+): void {
+  if (c.length < m * n) requireLength('gemm', 'C', c, m * n, `(${m}×${n})`)
+  if (a.length < m * k) {
+    requireLength('gemm', 'A', a, m * k, transA ? `stored (${k}×${m}) for transA` : `(${m}×${k})`)
+  }
+  if (b.length < k * n) {
+    requireLength('gemm', 'B', b, k * n, transB ? `stored (${n}×${k}) for transB` : `(${k}×${n})`)
   }
 }

@@ -4,10 +4,19 @@ import { registerKernel } from '../registry'
 import { wasmActivations } from './activations'
 import { wasmBias } from './bias'
 import { wasmColumns } from './columns'
+import { wasmConv2d } from './conv2d'
 import { wasmGemm } from './gemm'
 import { wasmPool } from './pool'
+import { wasmSgdUpdate } from './sgd-update'
 import { wasmSoftmaxCrossEntropy } from './softmax-cross-entropy'
-import { WASM_PAGE_BYTES, relaxedSimdSupported, simdSupported, wasmApi } from './wasm-api'
+import {
+  WASM_PAGE_BYTES,
+  type WasmMemory,
+  type WasmModule,
+  relaxedSimdSupported,
+  simdSupported,
+  wasmApi,
+} from './wasm-api'
 import { type WasmKernelExports, asKernelExports } from './wasm-exports'
 import { WasmHeap } from './wasm-heap'
 
@@ -24,12 +33,21 @@ export { WasmHeap } from './wasm-heap'
  *   WASM_MODULES.relaxed   + relaxed SIMD (fused multiply-add in GEMM), where relaxedSimdSupported()
  *
  * loadWasmBackend instantiates the module over a fresh memory, wraps every export into the kernel
- * contract (the same signatures and size checks as the JS reference), and registers all 22 kernels
+ * contract (the same signatures and size checks as the JS reference), and registers all 25 kernels
  * under the backend name (default 'wasm'), making them the active ones unless `activate: false`.
  */
 export const WASM_BACKEND = 'wasm'
 
 export const WASM_MODULES = { simd: 'kernels-simd.wasm', relaxed: 'kernels-relaxed.wasm' } as const
+
+/** The builds over a shared memory (assembly/threaded.ts: every kernel plus gemmPanel), for threads. */
+export const WASM_SHARED_MODULES = {
+  simd: 'kernels-simd-shared.wasm',
+  relaxed: 'kernels-relaxed-shared.wasm',
+} as const
+
+/** Pages (64 KiB) a shared memory may grow to by default: 4 GiB, wasm32's limit (address space only). */
+export const SHARED_MAXIMUM_PAGES = 65536
 
 export interface WasmBackendOptions {
   /** The bytes are the relaxed-SIMD build (checked: a runtime without relaxed SIMD is told so). */
@@ -40,6 +58,11 @@ export interface WasmBackendOptions {
   activate?: boolean
   /** Initial memory in MiB (default 16; it grows on demand). */
   initialMiB?: number
+  /**
+   * The bytes are a shared-memory build (WASM_SHARED_MODULES): the memory is created shared (growing
+   * up to maximumPages), so worker threads can instantiate `module` over the same `memory`.
+   */
+  shared?: { maximumPages?: number }
 }
 
 export interface WasmBackend {
@@ -48,6 +71,9 @@ export interface WasmBackend {
   kernels: KernelSignatures
   heap: WasmHeap
   exports: WasmKernelExports
+  /** The compiled module and its memory (shared when options.shared): what a worker thread needs. */
+  module: WasmModule
+  memory: WasmMemory
 }
 
 export async function loadWasmBackend(
@@ -71,21 +97,29 @@ export async function loadWasmBackend(
     )
   }
   const initialPages = Math.ceil(((options.initialMiB ?? 16) * 1024 * 1024) / WASM_PAGE_BYTES)
-  const memory = new api.Memory({ initial: initialPages })
-  const { instance } = await api.instantiate(wasmBytes, { env: { memory } })
+  const memory = options.shared
+    ? new api.Memory({
+        initial: initialPages,
+        maximum: options.shared.maximumPages ?? SHARED_MAXIMUM_PAGES,
+        shared: true,
+      })
+    : new api.Memory({ initial: initialPages })
+  const { instance, module } = await api.instantiate(wasmBytes, { env: { memory } })
   const exports = asKernelExports(instance.exports)
   const heap = new WasmHeap(memory, exports.heapBase())
   const kernels: KernelSignatures = {
     gemm: wasmGemm(exports, heap),
     ...wasmColumns(exports, heap),
+    ...wasmConv2d(exports, heap),
     ...wasmPool(exports, heap),
     ...wasmBias(exports, heap),
     ...wasmActivations(exports, heap),
     softmaxCrossEntropy: wasmSoftmaxCrossEntropy(exports, heap),
+    sgdUpdate: wasmSgdUpdate(exports, heap),
   }
   const backend = options.backend ?? WASM_BACKEND
   for (const name of Object.keys(kernels) as KernelName[]) {
     registerKernel(name, backend, kernels[name], { activate: options.activate ?? true })
   }
-  return { backend, relaxedSimd: relaxed, kernels, heap, exports }
+  return { backend, relaxedSimd: relaxed, kernels, heap, exports, module, memory }
 }

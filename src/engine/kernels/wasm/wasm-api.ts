@@ -15,12 +15,15 @@ export interface WasmInstance {
   readonly exports: Record<string, unknown>
 }
 
+/** A compiled module: opaque here; posted to worker threads, which instantiate it over the same memory. */
+export type WasmModule = object
+
 interface WasmApi {
   validate(bytes: Uint8Array): boolean
   instantiate(
     bytes: Uint8Array,
     imports: Record<string, Record<string, unknown>>,
-  ): Promise<{ instance: WasmInstance }>
+  ): Promise<{ instance: WasmInstance; module: WasmModule }>
   Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory
 }
 

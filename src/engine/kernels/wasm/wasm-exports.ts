@@ -24,6 +24,34 @@ export interface WasmKernelExports {
   ): void
   im2col(cols: number, x: number, ...g: Geometry11): void
   col2im(dx: number, cols: number, ...g: Geometry11): void
+  conv2dWorkspaceBytes(
+    filters: number,
+    channels: number,
+    kernelH: number,
+    kernelW: number,
+    outH: number,
+    outW: number,
+  ): number
+  conv2dForward(
+    y: number,
+    x: number,
+    w: number,
+    bias: number,
+    batch: number,
+    filters: number,
+    ...gw: [...Geometry11, number]
+  ): void
+  conv2dBackward(
+    dx: number,
+    dw: number,
+    db: number,
+    dy: number,
+    x: number,
+    w: number,
+    batch: number,
+    filters: number,
+    ...gw: [...Geometry11, number]
+  ): void
   maxPoolForward(y: number, argmax: number, x: number, ...g: Geometry11): void
   maxPoolBackward(dx: number, dy: number, argmax: number, outSize: number, dxSize: number): number
   avgPoolForward(y: number, x: number, ...g: Geometry11): void
@@ -50,6 +78,18 @@ export interface WasmKernelExports {
     cols: number,
     scale: number,
   ): number
+  sgdUpdate(
+    w: number,
+    dw: number,
+    b: number,
+    n: number,
+    lr: number,
+    momentum: number,
+    dampening: number,
+    nesterov: number,
+    weightDecay: number,
+    first: number,
+  ): void
   /** e^x in float32, as the activations compute it (exported for its accuracy test). */
   expf(x: number): number
 }
@@ -60,6 +100,9 @@ const REQUIRED: (keyof WasmKernelExports)[] = [
   'gemm',
   'im2col',
   'col2im',
+  'conv2dWorkspaceBytes',
+  'conv2dForward',
+  'conv2dBackward',
   'maxPoolForward',
   'maxPoolBackward',
   'avgPoolForward',
@@ -79,6 +122,7 @@ const REQUIRED: (keyof WasmKernelExports)[] = [
   'softmaxForward',
   'softmaxBackward',
   'softmaxCrossEntropy',
+  'sgdUpdate',
   'expf',
 ]
 

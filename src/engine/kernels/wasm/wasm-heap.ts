@@ -23,8 +23,10 @@ import { WASM_PAGE_BYTES, type WasmMemory } from './wasm-api'
  * unshared memory DETACHES every view of the old buffer, so while resident arrays exist the heap
  * refuses to grow (an EngineError naming the fix): reserve() the peak first — resident bytes plus
  * the largest call's scratch. Without resident arrays (the copy path) it grows freely. A shared
- * memory (the worker-thread step: new WebAssembly.Memory({ shared: true, maximum }) and the kernels
- * built with --enable threads --sharedMemory) never detaches, and then grows freely too.
+ * memory (the worker-thread builds: new WebAssembly.Memory({ shared: true, maximum }) and the kernels
+ * built with --enable threads --sharedMemory) never detaches, and then grows freely too; its `buffer`
+ * is then a new, longer SharedArrayBuffer over the same bytes, so views made before the growth stay
+ * valid and still count as resident (the heap remembers the buffers it has had).
  */
 const ALIGN = 64 // bytes: a cache line, so a region never shares a line with its neighbour
 
@@ -41,6 +43,8 @@ export class WasmHeap {
   private readonly base: number
   private top: number
   private cursor = 0
+  /** A shared memory's earlier buffers (same bytes, shorter): their views are still resident. */
+  private readonly earlierBuffers = new WeakSet<object>()
 
   constructor(memory: WasmMemory, heapBase: number) {
     this.memory = memory
@@ -87,7 +91,7 @@ export class WasmHeap {
   }
 
   isResident(array: Buffer32): boolean {
-    return array.buffer === this.memory.buffer
+    return array.buffer === this.memory.buffer || this.earlierBuffers.has(array.buffer)
   }
 
   // ---- the per-call protocol used by the kernel wrappers -------------------------------------
@@ -161,6 +165,7 @@ export class WasmHeap {
           `scratch before allocFloat32, or resetAllocations() first`,
       )
     }
+    if (shared) this.earlierBuffers.add(this.memory.buffer)
     this.memory.grow(Math.ceil((end - have) / WASM_PAGE_BYTES))
     this.f32 = new Float32Array(this.memory.buffer)
     this.i32 = new Int32Array(this.memory.buffer)

@@ -74,7 +74,8 @@ export async function loadRunNetwork(
   const experiment = await run.readExperiment()
   const model = await ctx.modelOf(experiment)
   const { folder, path } = stageFolder(run, experiment, stage)
-  await activateKernels()
+  // One thread: this runs in the app's main process (or the CLI), beside the training processes.
+  await activateKernels('wasm', 1)
   const network = networkForExperiment(experiment, model)
   const bytes = await readWeights(folder)
   if (bytes) {

@@ -39,7 +39,8 @@ export async function buildRunFigures(
   run: RunFolder,
   options: RunFiguresOptions = {},
 ): Promise<RunFigures> {
-  await activateKernels()
+  // One thread: this runs in the app's main process (or the CLI), beside the training processes.
+  await activateKernels('wasm', 1)
   const experiment = await run.readExperiment()
   const model = await ctx.modelOf(experiment)
   const task = experiment.task
