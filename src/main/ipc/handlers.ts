@@ -4,6 +4,7 @@ import type { DlLabApi } from '../../shared/ipc/contract'
 import { HostError } from '../services/errors'
 import type { Services } from '../services/services'
 import { dataPaths } from '../supervisor'
+import { chosenFolder as chosenFolderOf } from './data-access'
 import { createExportHandlers } from './export-handlers'
 import { createLabHandlers } from './lab-handlers'
 import { createResultHandlers } from './result-handlers'
@@ -15,10 +16,7 @@ import { createResultHandlers } from './result-handlers'
  */
 export function createHandlers(services: Services): DlLabApi {
   const { access, host, settings } = services
-
-  /** A folder the renderer names: granted by naming it in web mode, checked against grants in Electron. */
-  const chosenFolder = (path: string): Promise<string> =>
-    host.requestedFoldersAreChoices ? access.grant(path) : access.resolve(path)
+  const chosenFolder = (path: string): Promise<string> => chosenFolderOf(services, path)
 
   const training = () => {
     if (!services.training) throw new HostError('training is not available in this host (no worker spawner)')
