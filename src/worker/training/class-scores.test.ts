@@ -55,4 +55,27 @@ describe('classScores64', () => {
       Array.from(all.subarray(6, 18)),
     )
   })
+
+  it('gives probabilities for a spec that ends in logits (a dense layer without softmax) trained with softmax cross-entropy', () => {
+    const logitsHead = { ...sigmoidHead, layers: [{ type: 'dense', name: 'out', units: 2 }] }
+    const network = buildNetwork(logitsHead, { seed: 1, logits: true })
+    expect(network.model.finalSoftmaxOmitted).toBe(false)
+    network.loadWeights({
+      'out.W': { shape: [1, 2], data: Float32Array.of(3, 1) },
+      'out.b': { shape: [2], data: new Float32Array(2) },
+    })
+    const set = { x: Float32Array.of(1), sampleShape: [1] }
+    // u = (3, 1): softmax = (e³, e¹) / (e³ + e¹) = (0.8808, 0.1192), not the logits 3 and 1.
+    const scores = classScores64(network, set, 2, 1)
+    expect(scores[0]!).toBeCloseTo(Math.exp(3) / (Math.exp(3) + Math.exp(1)), 12)
+    expect(scores[0]! + scores[1]!).toBeCloseTo(1, 14)
+    expect(network.predict(new Tensor(set.x, [1, 1])).data[0]).toBeCloseTo(0.8808, 4)
+    // Trained with SSE the same spec's outputs stay as they are.
+    const sse = buildNetwork(logitsHead, { seed: 1, logits: false })
+    sse.loadWeights({
+      'out.W': { shape: [1, 2], data: Float32Array.of(3, 1) },
+      'out.b': { shape: [2], data: new Float32Array(2) },
+    })
+    expect(Array.from(classScores64(sse, set, 2, 1))).toEqual([3, 1])
+  })
 })

@@ -6,7 +6,8 @@ import type { TaskNetwork } from './network'
  * A classifier's scores as the lecture's Predict() ranks them, the ONE function behind evaluation.json
  * (the worker's final evaluation), `dllab eval`, the figures and the app's confusion-matrix cells, so
  * their argmax cannot differ: the network runs in float32 up to its last layer's pre-activation, and
- * the final activation (sigmoid, softmax, tanh; a softmax left out for training is put back) is
+ * the final activation (sigmoid, softmax, tanh; the softmax of logits trained with softmax
+ * cross-entropy is put back) is
  * applied in float64 by finalScores64, as NumPy applies it.
  *
  *   x (N, …input) → u (N, classes) float32 → scores (N, classes) float64
@@ -18,7 +19,7 @@ function splitFinalActivation(network: TaskNetwork): { body: readonly Layer[]; a
   const layers = network.layers
   const last = layers.at(-1)
   if (last instanceof ActivationLayer) return { body: layers.slice(0, -1), activation: last.activation }
-  return { body: layers, activation: network.model.finalSoftmaxOmitted ? 'softmax' : 'identity' }
+  return { body: layers, activation: network.outputsLogits ? 'softmax' : 'identity' }
 }
 
 export interface ScoredSet {

@@ -1,4 +1,5 @@
 import {
+  ActivationLayer,
   buildModel,
   kernels,
   type Layer,
@@ -64,16 +65,24 @@ function codeLayerEnd(model: Model, codeLayer: string | undefined): number {
 
 export class TaskNetwork extends LayerStack {
   readonly model: Model
+  /**
+   * Its outputs are logits whose softmax the loss takes (softmax cross-entropy): either buildModel
+   * left out the spec's final softmax, or the spec ends without one (a dense layer's u). Scores and
+   * confidences are then softmax(u), probabilities, never raw logits.
+   */
+  readonly outputsLogits: boolean
 
-  constructor(model: Model, layers: readonly Layer[]) {
+  constructor(model: Model, layers: readonly Layer[], trainedOnLogits = false) {
     super(layers, `model '${model.name}'`)
     this.model = model
+    this.outputsLogits =
+      model.finalSoftmaxOmitted || (trainedOnLogits && !(layers.at(-1) instanceof ActivationLayer))
   }
 
-  /** Inference: the outputs with the final softmax applied when training left it out. */
+  /** Inference: the outputs with the final softmax applied when they are logits. */
   predict(x: Tensor): Tensor {
     const y = this.forward(x, { training: false })
-    if (!this.model.finalSoftmaxOmitted) return y
+    if (!this.outputsLogits) return y
     const n = y.shape[0]!
     const out = new Float32Array(y.size)
     kernels.softmaxForward(out, y.data, n, y.size / n)
@@ -121,7 +130,7 @@ export function buildNetwork(spec: unknown, options: NetworkOptions): TaskNetwor
       }),
     )
   }
-  return new TaskNetwork(model, layers)
+  return new TaskNetwork(model, layers, options.logits)
 }
 
 /** The network of a classify or autoencode experiment (per task: noise, normalisation, tied check). */
