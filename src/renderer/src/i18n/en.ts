@@ -1,3 +1,4 @@
+import { datasetsEn } from './sections/datasets'
 import { exportEn } from './sections/export'
 import { homeEn } from './sections/home'
 import { resultsEn } from './sections/results'
@@ -15,6 +16,7 @@ export const en = {
   },
   nav: {
     label: 'Main',
+    home: 'Home',
     datasets: 'Datasets',
     model: 'Model',
     train: 'Train',
@@ -42,27 +44,7 @@ export const en = {
     subfolders: 'Sub-folders',
     loading: 'Reading folder…',
   },
-  datasets: {
-    title: 'Datasets',
-    intro:
-      'A dataset folder holds one sub-folder per class, with the images of that class inside: {pattern}.',
-    choose: 'Choose folder…',
-    rescan: 'Scan again',
-    folder: 'Folder',
-    empty: 'No folder chosen yet',
-    emptyHint: 'Choose a folder of class sub-folders to see its classes, image counts and sample images.',
-    scanning: 'Scanning {path}…',
-    summary: 'Summary',
-    classCount: 'Classes',
-    imageCount: 'Images',
-    problemCount: 'Unreadable files',
-    classesHeading: 'Classes',
-    noClasses: 'No class folders were found in this folder.',
-    thumbnailAlt: '{className}: sample {index}',
-    problems: 'Problems',
-    noProblems: 'Every file could be read.',
-    problemsIntro: 'These files were skipped:',
-  },
+  datasets: datasetsEn,
   model: {
     title: 'Model',
     empty: 'No model yet',
@@ -271,6 +253,10 @@ export const en = {
     version: 'Version {version}',
     hostElectron: 'Desktop app',
     hostWeb: 'Web mode (this browser, served from this computer)',
+    processes: 'Training processes',
+    processesHint:
+      'How many runs train at the same time, each in a process of its own. Runs started beyond this wait in the queue and start as others finish. This computer has {n} processor cores.',
+    processesInvalid: 'Enter a whole number from 1 to 16.',
   },
 }
 

@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { datasetsJa } from './sections/datasets'
 import { exportJa } from './sections/export'
 import { homeJa } from './sections/home'
 import { resultsJa } from './sections/results'
@@ -13,6 +14,7 @@ export const ja: Messages = {
   },
   nav: {
     label: 'メイン',
+    home: 'ホーム',
     datasets: 'データセット',
     model: 'モデル',
     train: '学習',
@@ -40,28 +42,7 @@ export const ja: Messages = {
     subfolders: 'サブフォルダー',
     loading: 'フォルダーを読み込み中…',
   },
-  datasets: {
-    title: 'データセット',
-    intro:
-      'データセットのフォルダーには、クラスごとにサブフォルダーを作り、その中にそのクラスの画像を置きます: {pattern}。',
-    choose: 'フォルダーを選択…',
-    rescan: '再読み込み',
-    folder: 'フォルダー',
-    empty: 'フォルダーがまだ選択されていません',
-    emptyHint:
-      'クラスごとのサブフォルダーを持つフォルダーを選ぶと、クラス、画像の枚数、サンプル画像が表示されます。',
-    scanning: '{path} を読み込み中…',
-    summary: '概要',
-    classCount: 'クラス数',
-    imageCount: '画像の枚数',
-    problemCount: '読み込めないファイル',
-    classesHeading: 'クラス',
-    noClasses: 'このフォルダーにはクラスのフォルダーがありません。',
-    thumbnailAlt: '{className}: サンプル {index}',
-    problems: '問題',
-    noProblems: 'すべてのファイルを読み込めました。',
-    problemsIntro: '次のファイルはスキップされました:',
-  },
+  datasets: datasetsJa,
   model: {
     title: 'モデル',
     empty: 'モデルはまだありません',
@@ -143,7 +124,7 @@ export const ja: Messages = {
       activation: '活性化関数',
       useBias: '閾値 b',
       mode: 'プーリング',
-      size: '窓の大きさ',
+      size: 'プーリングの大きさ',
       p: '次数 p',
       rate: '割合',
       kind: 'ノイズの種類',
@@ -155,7 +136,7 @@ export const ja: Messages = {
     },
     axisY: '{name}(Y 方向)',
     axisX: '{name}(X 方向)',
-    strideDefault: '= 窓の大きさ',
+    strideDefault: '= プーリングの大きさ',
     shapeHint: 'カンマ区切りの数(例: 1, 28, 28)',
     activations: {
       none: 'なし',
@@ -255,7 +236,7 @@ export const ja: Messages = {
       avg: '平均プーリング',
       lp: 'Lp プーリング',
     },
-    poolSize: '窓の大きさ',
+    poolSize: 'プーリングの大きさ',
     poolStride: 'ストライド',
     poolP: '次数 p',
   },
@@ -270,5 +251,9 @@ export const ja: Messages = {
     version: 'バージョン {version}',
     hostElectron: 'デスクトップアプリ',
     hostWeb: 'Web モード(このコンピューターから配信、このブラウザーで表示)',
+    processes: '学習プロセス数',
+    processesHint:
+      '同時に学習する実行の数です。実行はそれぞれ別のプロセスで学習します。これを超えて開始した実行は待ち行列に入り、ほかの実行が終わりしだい開始します。このコンピューターのプロセッサのコア数は {n} です。',
+    processesInvalid: '1 から 16 までの整数を入力してください。',
   },
 }

@@ -15,6 +15,45 @@ const keys = leaves(messages.en).map(([key]) => key)
 /** Same in both languages on purpose. */
 const sameEverywhere = new Set(['app.name'])
 
+/**
+ * Latin words a Japanese screen may show, each a name with no Japanese form in the lecture or in
+ * use: data sets (MNIST, CIFAR), file formats (JSON, HTML), the lecture's function and optimizer
+ * names as it writes them (ReLU, tanh, Adam, Nesterov), people's names of initialisers and filters
+ * (Glorot, LeCun, Gabor, Sobel), the lecture's programs and the library whose results
+ * "lecture-exact" reproduces (Python, Pillow, NumPy), and model names (LeNet, VGG-mini). Words of
+ * three letters or fewer (IDX, RGB, PNG, SVG, CSV, SGD, Lp, DL.py …) are not checked.
+ */
+const latinNames = [
+  'MNIST',
+  'CIFAR',
+  'JSON',
+  'HTML',
+  'ReLU',
+  'tanh',
+  'Adam',
+  'Nesterov',
+  'Glorot',
+  'LeCun',
+  'Gabor',
+  'Sobel',
+  'Python',
+  'Pillow',
+  'NumPy',
+  'LeNet',
+  'VGG-mini',
+]
+const latinName = new RegExp(`(?<![A-Za-z])(${latinNames.join('|')})(?![A-Za-z])`, 'g')
+
+/** Runs of 4+ Latin letters left in a Japanese message once placeholders and the names above go. */
+function englishWords(text: string): string[] {
+  return (
+    text
+      .replace(/\{[^}]*\}/g, ' ')
+      .replace(latinName, ' ')
+      .match(/[A-Za-z]{4,}/g) ?? []
+  )
+}
+
 describe('messages', () => {
   it('has the same keys in Japanese as in English', () => {
     expect(leaves(messages.ja).map(([key]) => key)).toEqual(keys)
@@ -25,6 +64,21 @@ describe('messages', () => {
       ([key, value]) => !sameEverywhere.has(key) && !/[\u3040-\u30ff\u4e00-\u9fff]/.test(value),
     )
     expect(untranslated).toEqual([])
+  })
+
+  it('shows no English words in the Japanese screens, only the names allowed above', () => {
+    const english = leaves(messages.ja)
+      .filter(([key]) => !sameEverywhere.has(key))
+      .flatMap(([key, value]) => englishWords(value).map((word) => `${key}: ${word}`))
+    expect(english).toEqual([])
+  })
+
+  it('finds English words but not allowed names, placeholders or short abbreviations', () => {
+    expect(englishWords('{count} 個の画像を Load します')).toEqual(['Load'])
+    expect(englishWords('MNIST と CIFAR-10 の PNG を VGG-mini と LeNet-5 で (ReLU, tanh) {name}')).toEqual([])
+    expect(englishWords('epoch ごとの Loss')).toEqual(['epoch', 'Loss'])
+    // An allowed name inside a longer word does not excuse it.
+    expect(englishWords('MNISTdata')).toEqual(['MNISTdata'])
   })
 
   for (const locale of ['en', 'ja'] as const) {
@@ -38,6 +92,12 @@ describe('messages', () => {
         className: 'cat',
         index: 1,
         version: '1.0',
+        title: 'MNIST',
+        zoom: 4,
+        train: 'train',
+        test: 'test',
+        folder: 'cifar-10-batches-bin',
+        mnist: 'mnist',
       }
       for (const key of keys) {
         const text = t(key as never, params, 2)

@@ -68,6 +68,30 @@ describe('useSettingsStore', () => {
     expect(fake.saved).toEqual({ workspace: '/home/user/runs', language: 'en', trainingProcesses: 2 })
   })
 
+  it('loads and saves how many training processes run at once', async () => {
+    const fake = withFakeApi({ files, settings: { ...settings, trainingProcesses: 4 } })
+    const store = useSettingsStore()
+    await store.load()
+    expect(store.trainingProcesses).toBe(4)
+    const saving = store.setTrainingProcesses(3)
+    expect(store.trainingProcesses).toBe(3)
+    expect(await saving).toBe(true)
+    expect(fake.saved.trainingProcesses).toBe(3)
+    expect(fake.calls.at(-1)).toEqual({ channel: 'settings.update', request: { trainingProcesses: 3 } })
+  })
+
+  it('rolls a refused number of training processes back to the saved one', async () => {
+    const fake = withFakeApi({ files, settings })
+    const store = useSettingsStore()
+    await store.load()
+    expect(await store.setTrainingProcesses(17)).toBe(false)
+    expect(store.trainingProcesses).toBe(2)
+    expect(fake.saved.trainingProcesses).toBe(2)
+    expect(useErrorsStore().errors[0]?.message).toBe(
+      'trainingProcesses must be an integer from 1 to 16 (got 17)',
+    )
+  })
+
   it('reports a failed load and keeps the defaults', async () => {
     const fake = withFakeApi({ files, settings })
     fake.failNext('settings.get', 'settings.json is not valid JSON')

@@ -4,7 +4,8 @@ import type { Language, Settings } from '../../../shared/ipc/contract'
 import { api } from '../api'
 import { useErrorsStore } from './errors'
 
-const defaults = { workspace: null, language: 'en' } as const
+/** Shown until the service answers; its own default of trainingProcesses is the number of cores. */
+const defaults = { workspace: null, language: 'en', trainingProcesses: 1 } as const
 
 /**
  * The user's settings as the service keeps them. A change shows at once and is saved through
@@ -14,6 +15,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const loaded = ref(false)
   const workspace = ref<string | null>(defaults.workspace)
   const language = ref<Language>(defaults.language)
+  /** How many runs train at once; later runs wait in the queue. 1 … 16. */
+  const trainingProcesses = ref<number>(defaults.trainingProcesses)
   let confirmed: Settings | null = null
   // Overlapping updates: only the latest one decides what is shown.
   let latest = 0
@@ -21,6 +24,7 @@ export const useSettingsStore = defineStore('settings', () => {
   function show(settings: Settings | null): void {
     workspace.value = settings?.workspace ?? defaults.workspace
     language.value = settings?.language ?? defaults.language
+    trainingProcesses.value = settings?.trainingProcesses ?? defaults.trainingProcesses
   }
 
   async function load(): Promise<void> {
@@ -37,6 +41,7 @@ export const useSettingsStore = defineStore('settings', () => {
     const ticket = ++latest
     if (change.workspace !== undefined) workspace.value = change.workspace
     if (change.language !== undefined) language.value = change.language
+    if (change.trainingProcesses !== undefined) trainingProcesses.value = change.trainingProcesses
     try {
       confirmed = await api['settings.update'](change)
       if (ticket === latest) show(confirmed)
@@ -51,6 +56,16 @@ export const useSettingsStore = defineStore('settings', () => {
 
   const setLanguage = (next: Language) => update({ language: next })
   const setWorkspace = (path: string) => update({ workspace: path })
+  const setTrainingProcesses = (count: number) => update({ trainingProcesses: count })
 
-  return { loaded, workspace, language, load, setLanguage, setWorkspace }
+  return {
+    loaded,
+    workspace,
+    language,
+    trainingProcesses,
+    load,
+    setLanguage,
+    setWorkspace,
+    setTrainingProcesses,
+  }
 })

@@ -134,6 +134,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       throw new Error(`Unknown language: ${change.language}`)
     }
     if (change.workspace !== undefined) folderAt(change.workspace)
+    const processes = change.trainingProcesses
+    if (processes !== undefined && !(Number.isInteger(processes) && processes >= 1 && processes <= 16)) {
+      throw new Error(`trainingProcesses must be an integer from 1 to 16 (got ${processes})`)
+    }
     Object.assign(saved, change)
     return { ...saved }
   }
@@ -186,8 +190,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     'datasets.scanFolder': (request) => scan(request.path),
     ...trainingHandlers,
     ...createFakePresets(),
-    ...createFakeDatasets(),
-    ...createFakeResults(),
+    ...createFakeDatasets({ files, scan }),
+    ...createFakeResults({ runs: listRuns, host: options.host ?? 'web' }),
   }
 
   async function call(channel: ChannelName, request: unknown): Promise<unknown> {
