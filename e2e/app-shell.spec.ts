@@ -1,7 +1,8 @@
 import { expect, test } from './support/fixtures'
 
 const views = [
-  { link: 'Datasets', empty: 'No folder chosen yet' },
+  { link: 'Home', empty: null },
+  { link: 'Datasets', empty: null },
   { link: 'Model', empty: 'No model yet' },
   { link: 'Train', empty: 'No runs yet' },
   { link: 'Results', empty: 'No results yet' },
@@ -11,7 +12,7 @@ const views = [
 
 test('the app loads with no console errors and no CSP violations', async ({ page, server, problems }) => {
   await page.goto(server.url)
-  await expect(page.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   // The token has done its work (the server set the session cookie) and left the address bar.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false)
 
@@ -31,7 +32,8 @@ test('the app loads with no console errors and no CSP violations', async ({ page
 test('the sidebar works from the keyboard and a reload stays on the view', async ({ app }) => {
   const nav = app.getByRole('navigation', { name: 'Main' })
   await app.keyboard.press('Tab')
-  await expect(nav.getByRole('link', { name: 'Datasets' })).toBeFocused()
+  await expect(nav.getByRole('link', { name: 'Home' })).toBeFocused()
+  await app.keyboard.press('Tab')
   await app.keyboard.press('Tab')
   await app.keyboard.press('Tab')
   await expect(nav.getByRole('link', { name: 'Train' })).toBeFocused()
@@ -45,7 +47,7 @@ test('the sidebar works from the keyboard and a reload stays on the view', async
   await app.reload()
   await expect(app.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible()
   await app.goBack()
-  await expect(app.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible()
+  await expect(app.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
 })
 
 test('the CSP refuses an inline script, and the check above would notice', async ({
@@ -54,7 +56,7 @@ test('the CSP refuses an inline script, and the check above would notice', async
   problems,
 }) => {
   await page.goto(server.url)
-  await expect(page.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
   await page.evaluate(`{
     const script = document.createElement('script')
     script.textContent = 'window.inlineRan = true'

@@ -40,7 +40,7 @@ test.describe('desktop app (real Electron)', () => {
     })
     window.on('pageerror', (error) => errors.push(error.message))
 
-    await expect(window.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible()
+    await expect(window.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible()
     expect(window.url()).not.toMatch(/^file:/)
     // The renderer has the preload's api and nothing of Node.
     expect(await window.evaluate('[typeof window.api, typeof require, typeof process]')).toEqual([

@@ -13,6 +13,7 @@ describe('viewFromHash', () => {
   it('reads a view from the URL hash', () => {
     expect(viewFromHash('#/train')).toBe('train')
     expect(viewFromHash('#settings')).toBe('settings')
+    expect(viewFromHash('#/home')).toBe('home')
     expect(viewFromHash('')).toBeNull()
     expect(viewFromHash('#/nowhere')).toBeNull()
   })
@@ -24,10 +25,10 @@ describe('useNavigationStore', () => {
     setActivePinia(createPinia())
   })
 
-  it('starts on the datasets view and writes it into the hash', () => {
+  it('starts on the home view and writes it into the hash', () => {
     const nav = useNavigationStore()
-    expect(nav.current).toBe('datasets')
-    expect(location.hash).toBe('#/datasets')
+    expect(nav.current).toBe('home')
+    expect(location.hash).toBe('#/home')
   })
 
   it('starts on the view named in the hash, so a reload stays there', () => {

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export const viewIds = ['datasets', 'model', 'train', 'results', 'filters', 'settings'] as const
+export const viewIds = ['home', 'datasets', 'model', 'train', 'results', 'filters', 'settings'] as const
 export type ViewId = (typeof viewIds)[number]
-export const defaultView: ViewId = 'datasets'
+/** A new user starts on Home: the lecture's exercises, one click from training. */
+export const defaultView: ViewId = 'home'
 
 /** '#/train' → 'train'; anything else → null. */
 export function viewFromHash(hash: string): ViewId | null {
@@ -14,7 +15,7 @@ export function viewFromHash(hash: string): ViewId | null {
 export const hashOf = (view: ViewId) => `#/${view}`
 
 /**
- * The view on screen, kept in the URL hash (#/datasets …) so a reload stays on it and the browser's
+ * The view on screen, kept in the URL hash (#/home …) so a reload stays on it and the browser's
  * back button works. The sidebar's links set the hash; this store follows it.
  */
 export const useNavigationStore = defineStore('navigation', () => {
