@@ -109,8 +109,9 @@ export default tseslint.config(
     ),
   },
   {
-    // The zod schemas of the contract stay out of the renderer bundle (zod probes Function(''),
-    // which the CSP forbids): the renderer may import their TYPES only.
+    // The contract's schemas stay out of the renderer bundle: main and web mode validate every
+    // request, so the renderer needs only their TYPES. (The engine's model-spec schema is bundled on
+    // purpose, with zod's JIT off: src/engine/models/zod-jitless.ts.)
     files: ['src/renderer/**/*.{ts,vue}'],
     ignores: ['src/renderer/**/*.test.ts'],
     rules: {
@@ -122,7 +123,7 @@ export default tseslint.config(
               group: ['**/shared/ipc/contract', '**/shared/ipc/web-protocol'],
               allowTypeImports: true,
               message:
-                'the renderer imports only types from the IPC contract (zod must not reach the bundle)',
+                'the renderer imports only types from the IPC contract (main validates requests)',
             },
           ],
         },

@@ -1,3 +1,5 @@
+// First: zod's JIT off before any schema below is built (the renderer's CSP forbids eval).
+import './zod-jitless'
 import { z } from 'zod'
 import { initSchemes } from '../init/initializers'
 import { activations } from '../layers/activation'

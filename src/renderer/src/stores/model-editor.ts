@@ -4,9 +4,8 @@ import type { LayerShapeInfo } from '../../../engine/models/shape-rules'
 import type { InitSpec, LayerSpec, LayerType, ModelSpec } from '../../../engine/models/spec-schema'
 import { formatShape, newLayer, orderedLayer } from '../components/model-editor/layer-defaults'
 import { type PresetId, presetSpec } from '../components/model-editor/presets'
-import { checkSpec, layerNames } from '../components/model-editor/spec-check'
+import { checkSpec, layerNames, schemaIssues } from '../components/model-editor/spec-check'
 import { MODEL_FORMAT } from '../components/model-editor/spec-rules'
-import { validateSpec } from '../components/model-editor/spec-validate'
 
 /**
  * The architecture editor: a model spec being edited as a form (input, initialisation, a list of
@@ -239,7 +238,7 @@ export const useModelEditorStore = defineStore('model-editor', () => {
       loadProblem.value = { fileName, kind: 'json', messages: [message] }
       return false
     }
-    const issues = validateSpec(parsed)
+    const issues = schemaIssues(parsed)
     if (issues.length > 0) {
       loadProblem.value = { fileName, kind: 'spec', messages: issues.map((issue) => issue.message) }
       return false

@@ -1,6 +1,6 @@
 import type { Shape } from '../../../../engine/tensor/shape'
 import type { LayerSpec, LayerType } from '../../../../engine/models/spec-schema'
-import { layerFields } from './spec-rules'
+import { layerFieldKeys } from './spec-rules'
 
 /**
  * A new layer of each type as the "Add layer" button inserts it: sensible values a student can
@@ -45,7 +45,7 @@ export function messageKey(word: string): string {
 export function orderedLayer(layer: LayerSpec): LayerSpec {
   const source = layer as Record<string, unknown>
   const out: Record<string, unknown> = { type: layer.type }
-  for (const { key } of layerFields[layer.type] ?? []) {
+  for (const key of layerFieldKeys[layer.type] ?? []) {
     if (source[key] !== undefined) out[key] = source[key]
   }
   for (const [key, value] of Object.entries(source)) {

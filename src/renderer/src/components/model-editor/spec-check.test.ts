@@ -7,11 +7,11 @@ import {
   vgg16Spec,
 } from '../../../../engine/models/test-support/lecture-specs'
 import { presetIds, presetSpec } from './presets'
-import { checkSpec } from './spec-check'
-import { validateSpec } from './spec-validate'
+import { checkSpec, layerNames, schemaIssues } from './spec-check'
+import { layerFieldKeys, layerTypes } from './spec-rules'
 
-// The editor's zod-free check must say what the engine's checkModelSpec says (the engine uses zod,
-// which the renderer cannot load under its CSP). Tests run in Node, where both can be compared.
+// checkSpec is the engine's checkModelSpec seen from the editor: the same messages, grouped per
+// layer, with the first problem in layer order. These cases compare the two on every rule.
 
 const base = { format: 'dllab.model/1', input: { channels: 1, height: 28, width: 28 } }
 const withLayers = (...layers: unknown[]) => ({ ...base, layers })
@@ -109,7 +109,7 @@ const invalid: [string, unknown][] = [
   ['three top-level problems', { format: 5, input: 3, layers: 4 }],
 ]
 
-describe('checkSpec: the engine’s checkModelSpec without zod', () => {
+describe('checkSpec: the engine’s checkModelSpec as the editor shows it', () => {
   const valid: [string, unknown][] = [
     ['LeNet-5', leNet5Spec],
     ['DL.py', dlPySpec],
@@ -134,9 +134,12 @@ describe('checkSpec: the engine’s checkModelSpec without zod', () => {
     const ours = checkSpec(spec)
     expect(engine.ok).toBe(true)
     expect(ours.problem).toBeUndefined()
-    expect(validateSpec(spec)).toEqual([])
+    expect(schemaIssues(spec)).toEqual([])
     expect(ours.layers).toEqual(engine.layers)
     expect(ours.totalParameters).toBe(engine.ok ? engine.summary.totalParameters : NaN)
+    expect(ours.inputShape).toEqual(engine.ok ? engine.summary.inputShape : NaN)
+    // The rows' names before any check: the engine's defaults.
+    expect(layerNames((spec as { layers: unknown[] }).layers)).toEqual(engine.layers.map((l) => l.name))
   })
 
   it.each(invalid)('%s: the same first message, layer and shapes before it', (_, spec) => {
@@ -148,15 +151,23 @@ describe('checkSpec: the engine’s checkModelSpec without zod', () => {
     expect(ours.problem?.layerIndex).toBe(engine.error.layerIndex)
     const layerIssues = engine.error.issues.filter((issue) => issue.layerIndex === engine.error.layerIndex)
     expect(ours.problem?.messages).toEqual(layerIssues.map((issue) => issue.message))
+    expect(ours.problem?.paths).toEqual(layerIssues.map((issue) => issue.path))
     if (engine.error.layerIndex !== undefined) expect(ours.layers).toEqual(engine.layers)
   })
 
-  it('lists every schema problem in the engine’s order and words', () => {
-    for (const [, spec] of invalid) {
-      const engine = checkModelSpec(spec)
-      const schemaIssues = validateSpec(spec)
-      if (schemaIssues.length > 0 && !engine.ok) expect(schemaIssues).toEqual(engine.error.issues)
-    }
+  it('lists every schema problem of a file, and only those, in the engine’s order and words', () => {
+    expect(schemaIssues(conv({ filters: 0, kernel: [3, 'a'], filter: 3 })).map((i) => i.message)).toEqual([
+      'model spec layers[0] (conv2d): filters must be a positive integer, got 0',
+      'model spec layers[0] (conv2d): kernel must be a positive integer or a pair [height, width] of them, ' +
+        'got [3,"a"]',
+      'model spec layers[0] (conv2d): unknown field "filter"; the fields here are type, name, filters, ' +
+        'kernel, stride, padding, activation, useBias',
+    ])
+    // Names and shapes are not the schema's: such a file loads, the editor marks the layer.
+    expect(schemaIssues(conv({ stride: 2 }))).toEqual([])
+    expect(schemaIssues(withLayers({ type: 'flatten', name: 'x' }, { type: 'flatten', name: 'x' }))).toEqual(
+      [],
+    )
   })
 
   it('reports the first invalid layer in layer order, keeping the shapes above it', () => {
@@ -168,6 +179,8 @@ describe('checkSpec: the engine’s checkModelSpec without zod', () => {
       { type: 'flatten' },
       { type: 'dense', units: 0 },
     )
+    const engine = checkModelSpec(spec)
+    expect(engine.ok ? undefined : engine.error.layerIndex).toBe(3)
     const ours = checkSpec(spec)
     expect(ours.problem?.layerIndex).toBe(1)
     expect(ours.problem?.message).toBe(
@@ -176,11 +189,63 @@ describe('checkSpec: the engine’s checkModelSpec without zod', () => {
     expect(ours.layers.map((l) => l.outputShape)).toEqual([[6, 24, 24]])
   })
 
-  it('an init problem keeps every layer computed', () => {
+  it('a problem outside the input and the layers keeps every layer computed, and comes after them', () => {
     const ours = checkSpec({ ...leNet5Spec, init: { scheme: 'he', range: 1 } })
     expect(ours.problem?.layerIndex).toBeUndefined()
-    expect(ours.problem?.paths).toEqual(['init.range'])
+    expect(ours.problem?.message).toBe(
+      "model spec: init.range applies only to the 'uniform' scheme, got scheme 'he'; remove range",
+    )
     expect(ours.layers).toHaveLength(8)
     expect(ours.totalParameters).toBe(61706)
+    expect(ours.inputShape).toEqual([1, 28, 28])
+
+    const both = checkSpec({ ...conv({ stride: 2 }), name: 5 })
+    expect(both.problem?.layerIndex).toBe(0)
+    expect(both.problem?.message).toBe(
+      "conv2d 'conv2d1': output height (28 − 5 + 2·0)/2 + 1 = 12.5 is not an integer; change stride or padding",
+    )
+    expect(checkSpec({ ...leNet5Spec, name: 5 }).problem?.messages).toEqual([
+      'model spec: name must be a string, got 5',
+    ])
+  })
+
+  it('keeps the input shape while a layer is invalid, and drops it with the input', () => {
+    const ours = checkSpec(conv({ stride: 2 }))
+    expect(ours.inputShape).toEqual([1, 28, 28])
+    expect(ours.layers).toEqual([])
+    expect(ours.totalParameters).toBe(0)
+    const noInput = checkSpec({ ...leNet5Spec, input: { channels: 1, height: 0, width: 28 } })
+    expect(noInput.inputShape).toBeUndefined()
+    expect(noInput.layers).toEqual([])
+    expect(noInput.problem?.paths).toEqual(['input.height'])
+  })
+})
+
+describe('the editor’s spec vocabulary, read from the engine’s schema', () => {
+  it('lists the ten layer types and each type’s fields in schema order', () => {
+    expect(layerTypes).toEqual([
+      'dense',
+      'conv2d',
+      'pool2d',
+      'flatten',
+      'reshape',
+      'activation',
+      'dropout',
+      'noise',
+      'tied-dense',
+      'unit-sum',
+    ])
+    expect(layerFieldKeys.conv2d).toEqual([
+      'name',
+      'filters',
+      'kernel',
+      'stride',
+      'padding',
+      'activation',
+      'useBias',
+    ])
+    expect(layerFieldKeys.pool2d).toEqual(['name', 'mode', 'size', 'stride', 'padding', 'p'])
+    expect(layerFieldKeys['tied-dense']).toEqual(['name', 'tiedTo', 'activation', 'useBias'])
+    expect(layerFieldKeys.flatten).toEqual(['name'])
   })
 })

@@ -1,17 +1,19 @@
-import { SpecError } from '../../../../engine/errors'
-import { layerShapes, type LayerShapeInfo } from '../../../../engine/models/shape-rules'
-import type { ParsedLayerSpec, ParsedPool2dSpec } from '../../../../engine/models/spec'
-import type { LayerSpec, ModelSpec } from '../../../../engine/models/spec-schema'
-import { shapeSize, type Shape } from '../../../../engine/tensor/shape'
-import { validateSpec } from './spec-validate'
+import { checkModelSpec, type SpecCheck as EngineCheck } from '../../../../engine/models/shape-inference'
+import type { LayerShapeInfo } from '../../../../engine/models/shape-rules'
+import { describeIssues, type SpecIssue } from '../../../../engine/models/spec-issues'
+import { inputSpecSchema, MODEL_FORMAT, modelSpecSchema } from '../../../../engine/models/spec-schema'
+import type { Shape } from '../../../../engine/tensor/shape'
 
 /**
- * What the architecture editor shows on every edit: each layer's output shape and parameter count,
- * and the first invalid layer with the engine's message (the formula and the numbers). The same
- * result as the engine's checkModelSpec, reached without zod (see spec-rules.ts): the schema check
- * of spec-validate.ts, the engine's naming and defaults (spec.ts), then the engine's own shape rule
- * for each layer (shape-rules.ts). One difference serves the editor: the problem reported is the
- * first in layer order, whether a field value or a shape, so the layers above it keep their shapes.
+ * What the architecture editor shows on every edit, from the engine's own check (checkModelSpec:
+ * zod schema, naming and defaults, shape inference): each layer's output shape and parameter count,
+ * and the first invalid layer with the engine's message, formula and numbers included:
+ *
+ *   conv2d 'conv2d1': output height (28 − 5 + 2·0)/2 + 1 = 12.5 is not an integer; change stride or padding
+ *
+ * The editor orders problems as it lists them, top-down: the input, then the layers in order (the
+ * layers above the problem keep their shapes), then the spec's other fields (format, name, init),
+ * which change no shape. The engine instead reports every schema problem before any shape.
  */
 export interface SpecProblem {
   /** The layer to blame; undefined for the input, init or the spec as a whole. */
@@ -34,7 +36,10 @@ export interface SpecCheck {
   totalParameters: number
 }
 
-/** Default names the engine gives: the k-th layer of a type is `${type}${k}`; given names stay. */
+/**
+ * Default names as the engine gives them (spec.ts): the k-th layer of a type is `${type}${k}`,
+ * given names stay. Needed for every row, also while the spec does not parse.
+ */
 export function layerNames(layers: readonly unknown[]): string[] {
   const counts = new Map<string, number>()
   return layers.map((layer) => {
@@ -46,162 +51,84 @@ export function layerNames(layers: readonly unknown[]): string[] {
   })
 }
 
-/** The engine's naming rules (unique names; a default name must not be taken); throws SpecError. */
-function checkNames(layers: readonly LayerSpec[], names: readonly string[]): void {
-  const givenAt = new Map<string, number>()
-  layers.forEach((layer, index) => {
-    if (layer.name === undefined) return
-    const earlier = givenAt.get(layer.name)
-    if (earlier !== undefined) {
-      throw new SpecError(
-        `${layer.type} '${layer.name}': the name is already used by layers[${earlier}]; layer names must be unique`,
-        index,
-      )
-    }
-    givenAt.set(layer.name, index)
-  })
-  layers.forEach((layer, index) => {
-    if (layer.name !== undefined) return
-    const taken = givenAt.get(names[index]!)
-    if (taken !== undefined) {
-      throw new SpecError(
-        `model spec layers[${index}] (${layer.type}): its default name '${names[index]}' is taken by ` +
-          `layers[${taken}]; give this layer a name`,
-        index,
-      )
-    }
-  })
+/** Every schema problem of a spec (a file being loaded), in the engine's order and words; [] if none. */
+export function schemaIssues(spec: unknown): SpecIssue[] {
+  const result = modelSpecSchema.safeParse(spec)
+  return result.success ? [] : describeIssues(spec, result.error)
 }
 
-/** Defaults filled as the engine's parser fills them; throws SpecError for cross-field rules. */
-function normalizeLayer(layer: LayerSpec, name: string, index: number): ParsedLayerSpec {
-  const label = `${layer.type} '${name}'`
-  switch (layer.type) {
-    case 'dense':
-    case 'tied-dense':
-      return { ...layer, name, useBias: layer.useBias ?? true }
-    case 'conv2d':
-      return {
-        ...layer,
-        name,
-        stride: layer.stride ?? 1,
-        padding: layer.padding ?? 0,
-        useBias: layer.useBias ?? true,
-      }
-    case 'pool2d': {
-      if (layer.mode !== 'lp' && layer.p !== undefined) {
-        throw new SpecError(
-          `${label}: p applies only to Lp pooling (mode 'lp'), got mode '${layer.mode}'; remove p or set mode 'lp'`,
-          index,
-        )
-      }
-      const pooled: ParsedPool2dSpec = {
-        ...layer,
-        name,
-        stride: layer.stride ?? layer.size,
-        padding: layer.padding ?? 0,
-      }
-      if (layer.mode === 'lp') pooled.p = layer.p ?? 2
-      return pooled
-    }
-    case 'noise':
-      if (layer.kind !== 'gaussian' && layer.level > 1) {
-        throw new SpecError(
-          `${label}: level is the fraction of values ${layer.kind === 'masking' ? 'zeroed' : 'set to 0 or 1'} ` +
-            `and must be in [0, 1], got ${layer.level}; e.g. 0.25`,
-          index,
-        )
-      }
-      return { ...layer, name }
-    case 'unit-sum':
-      return { ...layer, name, mode: layer.mode ?? 'softmax', backward: layer.backward ?? 'exact' }
-    default:
-      return { ...layer, name }
+/** Shapes depend on the input and the layers alone. */
+function shapePart(spec: unknown): unknown {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return spec
+  const { input, layers } = spec as { input?: unknown; layers?: unknown }
+  return { format: MODEL_FORMAT, input, layers }
+}
+
+/**
+ * checkModelSpec, with the first problem in layer order: when the engine blames layer k (a schema
+ * problem) but its shapes stop at layer j < k, the check of layers 0 … k−1 names layer j's problem.
+ * Each round drops at least one layer, so this ends.
+ */
+function checkInLayerOrder(spec: unknown): EngineCheck {
+  let check = checkModelSpec(spec)
+  while (!check.ok && check.error.layerIndex !== undefined && check.layers.length < check.error.layerIndex) {
+    const { layers } = spec as { layers: unknown[] }
+    spec = { ...(spec as object), layers: layers.slice(0, check.error.layerIndex) }
+    check = checkModelSpec(spec)
+  }
+  return check
+}
+
+function problemOf(issues: readonly SpecIssue[]): SpecProblem {
+  return {
+    layerIndex: issues[0]!.layerIndex,
+    message: issues[0]!.message,
+    messages: issues.map((issue) => issue.message),
+    paths: issues.map((issue) => issue.path),
   }
 }
 
-function inputShapeOf(spec: ModelSpec): Shape {
-  const input = spec.input
+/** The problems outside the layers, as the engine lists them (the first may be a layer's). */
+function topLevelProblem(spec: unknown): SpecProblem | undefined {
+  const check = checkModelSpec(spec)
+  if (check.ok) return undefined
+  const outside = check.error.issues.filter((issue) => issue.layerIndex === undefined)
+  return problemOf(outside.length > 0 ? outside : check.error.issues)
+}
+
+function inputShapeOf(spec: unknown): Shape | undefined {
+  const parsed = inputSpecSchema.safeParse((spec as { input?: unknown }).input)
+  if (!parsed.success) return undefined
+  const input = parsed.data
   return 'features' in input ? [input.features] : [input.channels, input.height, input.width]
 }
 
-function problemOf(layerIndex: number | undefined, messages: string[], paths: string[]): SpecProblem {
-  return { layerIndex, message: messages[0]!, messages, paths }
-}
-
-/** Walks the layers before `end`, stopping at the first one the engine's shape rules reject. */
-function walk(spec: ModelSpec, names: readonly string[], end: number): SpecCheck {
-  const layers: LayerShapeInfo[] = []
-  let shape = inputShapeOf(spec)
-  const inputShape = shape
-  const total = () => layers.reduce((sum, l) => sum + l.parameters, 0)
-  for (let index = 0; index < end; index++) {
-    const raw = spec.layers[index]!
-    try {
-      const layer = normalizeLayer(raw, names[index]!, index)
-      const { outputShape, params } = layerShapes(layer, shape, layers)
-      layers.push({
-        index,
-        name: layer.name,
-        type: layer.type,
-        activation: 'activation' in layer && layer.type !== 'activation' ? layer.activation : undefined,
-        inputShape: shape,
-        outputShape,
-        params,
-        parameters: params.reduce((sum, p) => sum + shapeSize(p.shape), 0),
-      })
-      shape = outputShape
-    } catch (error) {
-      if (!(error instanceof SpecError)) throw error
-      const problem = problemOf(index, [error.message], [`layers[${index}]`])
-      return { layers, problem, inputShape, totalParameters: total() }
-    }
-  }
-  return { layers, problem: undefined, inputShape, totalParameters: total() }
-}
+const sumParameters = (layers: readonly LayerShapeInfo[]): number =>
+  layers.reduce((sum, layer) => sum + layer.parameters, 0)
 
 /** Checks a spec (raw JSON or the editor's) and returns what the editor shows. Never throws. */
 export function checkSpec(spec: unknown): SpecCheck {
-  const issues = validateSpec(spec)
-  const topLevel = issues.filter((issue) => issue.layerIndex === undefined)
-  if (topLevel.length > 0) {
-    const messages = topLevel.map((issue) => issue.message)
-    const problem = problemOf(
-      undefined,
-      messages,
-      topLevel.map((issue) => issue.path),
-    )
-    return { layers: [], problem, inputShape: undefined, totalParameters: 0 }
+  const shapes = checkInLayerOrder(shapePart(spec))
+  if (shapes.ok) {
+    const { summary } = shapes
+    const problem = topLevelProblem(spec)
+    return {
+      layers: shapes.layers,
+      problem,
+      inputShape: summary.inputShape,
+      totalParameters: summary.totalParameters,
+    }
   }
-  const valid = spec as ModelSpec
-  if (valid.init?.range !== undefined && valid.init.scheme !== 'uniform') {
-    const message =
-      `model spec: init.range applies only to the 'uniform' scheme, got scheme '${valid.init.scheme}'; ` +
-      'remove range'
-    const check = walk(valid, layerNames(valid.layers), valid.layers.length)
-    return { ...check, problem: check.problem ?? problemOf(undefined, [message], ['init.range']) }
+  const { error } = shapes
+  if (error.issues.some((issue) => issue.layerIndex === undefined)) {
+    // The input (or the list of layers) is invalid: no shape can be computed.
+    return { layers: [], problem: topLevelProblem(spec), inputShape: undefined, totalParameters: 0 }
   }
-  const firstBad = Math.min(valid.layers.length, ...issues.map((issue) => issue.layerIndex!))
-  const names = layerNames(valid.layers)
-  let nameProblem: SpecProblem | undefined
-  try {
-    checkNames(valid.layers.slice(0, firstBad), names)
-  } catch (error) {
-    if (!(error instanceof SpecError)) throw error
-    nameProblem = problemOf(error.layerIndex, [error.message], [`layers[${error.layerIndex}].name`])
+  const own = error.issues.filter((issue) => issue.layerIndex === error.layerIndex)
+  return {
+    layers: shapes.layers,
+    problem: problemOf(own),
+    inputShape: inputShapeOf(spec),
+    totalParameters: sumParameters(shapes.layers),
   }
-  const end = nameProblem?.layerIndex ?? firstBad
-  const check = walk(valid, names, end)
-  if (check.problem) return check
-  if (nameProblem) return { ...check, problem: nameProblem }
-  if (firstBad < valid.layers.length) {
-    const own = issues.filter((issue) => issue.layerIndex === firstBad)
-    const problem = problemOf(
-      firstBad,
-      own.map((issue) => issue.message),
-      own.map((issue) => issue.path),
-    )
-    return { ...check, problem }
-  }
-  return check
 }
