@@ -25,6 +25,9 @@ export {
 export { softmaxForward, softmaxBackward } from './kernels/softmax'
 export { softmaxCrossEntropy } from './kernels/softmax-cross-entropy'
 export { sgdUpdate } from './kernels/sgd'
+export { fill } from './kernels/fill'
+export { squaredError } from './kernels/squared-error'
+export { adamUpdate } from './kernels/adam'
 export { expf } from './math/exp'
 
 /** First byte the caller may use: everything below holds the module's static data. */

@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   let relaxedSimd = false
   const threadNotes: string[] = []
   if (args.backend === 'wasm') {
-    // one backend per thread count, switched before each measurement; 1 thread = the unshared build
+    // one backend per thread count, switched before each measurement; the shared-memory build whenever it exists (1 thread included), so training arrays stay resident in wasm memory
     for (const threads of args.threads) {
       const loaded = await loadWasmKernels({ threads, backend: `wasm-t${threads}`, activate: false })
       relaxedSimd = loaded.relaxedSimd

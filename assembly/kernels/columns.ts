@@ -25,8 +25,12 @@ function firstPast(offset: i32, stride: i32, width: i32, lo: i32, outW: i32): i3
   return max(lo, min(outW, (need + stride - 1) / stride))
 }
 
+/** dst[0…count] = 0, inline: the runs are a few floats, where a memory.fill call costs more than the stores. */
 function zero(dst: usize, count: i32): void {
-  memory.fill(dst, 0, (<usize>count) << 2)
+  const bytes = (<usize>count) << 2
+  let q: usize = 0
+  for (; q + 16 <= bytes; q += 16) v128.store(dst + q, v128.splat<i32>(0))
+  for (; q < bytes; q += 4) store<f32>(dst + q, 0)
 }
 
 export function im2col(
@@ -115,12 +119,20 @@ export function col2im(
   }
 }
 
-/** dst[0…count] = src[0…count], four floats at a time (runs are short: memory.copy's call costs more). */
+/**
+ * dst[0…count] = src[0…count], four floats at a time (runs are short: memory.copy's call costs more).
+ * A run of at least 4 ends with one vector over its last four floats, overlapping the one before
+ * (the same values written twice) instead of a scalar tail: LeNet-5 conv2's rows are 10 floats.
+ */
 function copy(dst: usize, src: usize, count: i32): void {
   const bytes = (<usize>count) << 2
+  if (count < 4) {
+    for (let q: usize = 0; q < bytes; q += 4) store<f32>(dst + q, load<f32>(src + q))
+    return
+  }
   let q: usize = 0
   for (; q + 16 <= bytes; q += 16) v128.store(dst + q, v128.load(src + q))
-  for (; q < bytes; q += 4) store<f32>(dst + q, load<f32>(src + q))
+  if (q < bytes) v128.store(dst + bytes - 16, v128.load(src + bytes - 16))
 }
 
 /** dst[0…count] += src[0…count], four floats at a time. */

@@ -84,14 +84,39 @@ export function gemm(
     gemmRow(c, a, b, n, k, !accumulate)
     return
   }
+  gemmBlocked(c, a, b, m, n, k, transA, transB, accumulate, work, 0, m, 0, n)
+}
+
+/**
+ * The blocked, register-tiled path for the rectangle C[i0…i1, j0…j1] of the product (the whole C in
+ * gemm; one thread's panel in threaded-gemm.ts). i0 must be a multiple of MR and j0 of NR, so the
+ * micro-kernel strips, the k-blocks from 0 in steps of KC and so every element's operations are the
+ * same whatever rectangle it is computed in: panels of any split give gemm's bytes.
+ */
+export function gemmBlocked(
+  c: usize,
+  a: usize,
+  b: usize,
+  m: i32,
+  n: i32,
+  k: i32,
+  transA: bool,
+  transB: bool,
+  accumulate: bool,
+  work: usize,
+  i0: i32,
+  i1: i32,
+  j0: i32,
+  j1: i32,
+): void {
   const kcMax = min(k, KC)
   const packedA = work
   const packedB = packedA + ((<usize>roundUp(min(m, MC), MR) * kcMax) << 2)
   const tile = packedB + ((<usize>kcMax * roundUp(min(n, NC), NR)) << 2)
   const ldc = (<usize>n) << 2
   const packAllB = transB || m > 2 * MR
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc)
+  for (let jc = j0; jc < j1; jc += NC) {
+    const nc = min(NC, j1 - jc)
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc)
       const overwrite = pc == 0 && !accumulate
@@ -101,8 +126,8 @@ export function gemm(
         const full = nc - (nc % NR)
         packB(packedB, b, false, n, k, pc, jc + full, kc, nc - full)
       }
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic)
+      for (let ic = i0; ic < i1; ic += MC) {
+        const mc = min(MC, i1 - ic)
         packA(packedA, a, transA, m, k, ic, pc, mc, kc)
         for (let jr = 0; jr < nc; jr += NR) {
           const nr = min(NR, nc - jr)

@@ -1,6 +1,6 @@
-import { MR, NR, micro1x8, micro2x8, micro3x8, micro4x8 } from './gemm-micro'
+import { gemmBlocked } from './gemm'
+import { MR } from './gemm-micro'
 import { gemmDotRows } from './gemm-dot'
-import { packA, packB } from './gemm-pack'
 
 /**
  * One thread's share of gemm.ts's product, for the worker-thread GEMM (src/engine/kernels/parallel/):
@@ -14,20 +14,14 @@ import { packA, packB } from './gemm-pack'
  *   gemmSplitKind = SPLIT_DOT_ROWS   gemm runs gemmDotRows (B transposed, at most 2·MR rows). It pairs
  *                                    rows (0,1), (2,3)…; a panel starts on an even row (i0 even), so
  *                                    its pairs, and the last single row, are gemm's. Columns: all.
- *   gemmSplitKind = SPLIT_BLOCKED    gemm runs the packed, register-tiled path. i0 is a multiple of
- *                                    MR and j0 of NR, so the micro-kernel strips are gemm's strips;
- *                                    k is blocked by the same KC from 0, and B is read in place or
- *                                    packed on the same condition (values equal either way).
+ *   gemmSplitKind = SPLIT_BLOCKED    gemm runs the packed, register-tiled path, gemmBlocked over the
+ *                                    whole C; a panel runs the same function over its rectangle
+ *                                    (i0 a multiple of MR, j0 of NR: gemm's strips and k-blocks).
  *   gemmSplitKind = SPLIT_NONE       (k ≤ 1, one row times B, or nothing to do): one thread runs gemm.
  *
- * The blocking constants must equal gemm.ts's (KC fixes the summation order; MC and NC only the
- * packing); the tests compare every split with gemm() byte for byte. Workspace: gemmWorkspaceBytes
- * of the whole product is enough for any panel (each thread gets its own).
+ * The tests compare every split with gemm() byte for byte. Workspace: gemmWorkspaceBytes of the
+ * whole product is enough for any panel (each thread gets its own).
  */
-const MC: i32 = 128
-const KC: i32 = 256
-const NC: i32 = 1024
-
 export const SPLIT_NONE: i32 = 0
 export const SPLIT_DOT_ROWS: i32 = 1
 export const SPLIT_BLOCKED: i32 = 2
@@ -40,10 +34,6 @@ export function gemmSplitKind(m: i32, n: i32, k: i32, transA: bool, transB: bool
   if (transB && !transA && m <= 2 * MR) return SPLIT_DOT_ROWS
   if (m == 1 && !transB) return SPLIT_NONE
   return SPLIT_BLOCKED
-}
-
-function roundUp(x: i32, to: i32): i32 {
-  return ((x + to - 1) / to) * to
 }
 
 export function gemmPanel(
@@ -72,80 +62,5 @@ export function gemmPanel(
     gemmDotRows(c + ((<usize>i0 * n) << 2), rowsA, b, i1 - i0, n, k, !accumulate)
     return
   }
-  const kcMax = min(k, KC)
-  const packedA = work
-  const packedB = packedA + ((<usize>roundUp(min(m, MC), MR) * kcMax) << 2)
-  const tile = packedB + ((<usize>kcMax * roundUp(min(n, NC), NR)) << 2)
-  const ldc = (<usize>n) << 2
-  const packAllB = transB || m > 2 * MR
-  for (let jc = j0; jc < j1; jc += NC) {
-    const nc = min(NC, j1 - jc)
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min(KC, k - pc)
-      const overwrite = pc == 0 && !accumulate
-      if (packAllB) packB(packedB, b, transB, n, k, pc, jc, kc, nc)
-      else if (nc % NR != 0) {
-        const full = nc - (nc % NR)
-        packB(packedB, b, false, n, k, pc, jc + full, kc, nc - full)
-      }
-      for (let ic = i0; ic < i1; ic += MC) {
-        const mc = min(MC, i1 - ic)
-        packA(packedA, a, transA, m, k, ic, pc, mc, kc)
-        for (let jr = 0; jr < nc; jr += NR) {
-          const nr = min(NR, nc - jr)
-          let bStrip: usize
-          let ldb: usize
-          if (packAllB) {
-            bStrip = packedB + ((<usize>jr * kc) << 2)
-            ldb = NR << 2
-          } else if (nr == NR) {
-            bStrip = b + ((<usize>pc * n + jc + jr) << 2)
-            ldb = (<usize>n) << 2
-          } else {
-            bStrip = packedB
-            ldb = NR << 2
-          }
-          for (let ir = 0; ir < mc; ir += MR) {
-            const mr = min(MR, mc - ir)
-            const ap = packedA + ((<usize>ir * kc) << 2)
-            const cp = c + ((<usize>(ic + ir) * n + jc + jr) << 2)
-            if (nr == NR) strip(mr, kc, ap, bStrip, ldb, cp, ldc, overwrite)
-            else {
-              strip(mr, kc, ap, bStrip, ldb, tile, NR << 2, true)
-              mergeTile(cp, ldc, tile, mr, nr, overwrite)
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
-/** gemm.ts's strip4: the micro-kernel for a strip of mr ≤ 4 rows. */
-function strip(
-  mr: i32,
-  kc: i32,
-  a: usize,
-  b: usize,
-  ldb: usize,
-  c: usize,
-  ldc: usize,
-  overwrite: bool,
-): void {
-  if (mr == 4) micro4x8(kc, a, b, ldb, c, ldc, overwrite)
-  else if (mr == 3) micro3x8(kc, a, b, ldb, c, ldc, overwrite)
-  else if (mr == 2) micro2x8(kc, a, b, ldb, c, ldc, overwrite)
-  else micro1x8(kc, a, b, ldb, c, overwrite)
-}
-
-/** gemm.ts's mergeTile: C[0…mr, 0…nr] (=|+=) tile[0…mr, 0…nr], the tile stored NR floats per row. */
-function mergeTile(c: usize, ldc: usize, tile: usize, mr: i32, nr: i32, overwrite: bool): void {
-  for (let r = 0; r < mr; r++) {
-    const src = tile + ((<usize>r * NR) << 2)
-    const dst = c + <usize>r * ldc
-    for (let j = 0; j < nr; j++) {
-      const v = load<f32>(src + (j << 2))
-      store<f32>(dst + (j << 2), overwrite ? v : load<f32>(dst + (j << 2)) + v)
-    }
-  }
+  gemmBlocked(c, a, b, m, n, k, transA, transB, accumulate, work, i0, i1, j0, j1)
 }

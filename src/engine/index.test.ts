@@ -28,6 +28,9 @@ const kernelNames: KernelName[] = [
   'softmaxBackward',
   'softmaxCrossEntropy',
   'sgdUpdate',
+  'fill',
+  'squaredError',
+  'adamUpdate',
 ]
 
 describe('the engine’s public API', () => {

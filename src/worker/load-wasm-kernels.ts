@@ -52,6 +52,15 @@ export async function loadWasmKernels(options: LoadWasmKernelsOptions = {}): Pro
       note = `threads: ${shared.message}; GEMM runs on 1 thread`
     }
   }
+  // One thread: still the shared build when there is one, so training arrays can live in wasm memory
+  // (a shared memory grows without detaching them: engine/kernels/wasm/resident-allocator.ts).
+  if (threads === 1 && typeof SharedArrayBuffer !== 'undefined') {
+    const shared = await readModule(new URL(WASM_SHARED_MODULES[build], base)).catch(() => undefined)
+    if (shared) {
+      const backend = await loadWasmBackend(shared, { ...rest, relaxed: useRelaxed, shared: {} })
+      return { ...backend, threads: 1, ...(note ? { note } : {}), close: async () => {} }
+    }
+  }
   const bytes = await readModule(new URL(WASM_MODULES[build], base))
   const backend = await loadWasmBackend(bytes, { ...rest, relaxed: useRelaxed })
   return { ...backend, threads: 1, ...(note ? { note } : {}), close: async () => {} }

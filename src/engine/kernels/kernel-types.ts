@@ -147,6 +147,35 @@ export interface KernelSignatures {
   ): void
 
   /**
+   * One Adam step on one parameter of n values (torch.optim.Adam; kernels/js/adam-update.ts):
+   * g = ∂W + λW, m = β₁m + (1 − β₁)g, v = β₂v + (1 − β₂)g², v̂ = max(v̂, v) when vmax (amsgrad) is
+   * given, W ← W − stepSize·m/(√v̂/bc2Sqrt + ε). float64 per element: every backend gives the same bits.
+   */
+  adamUpdate(
+    w: Float32Array,
+    dw: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    vmax: Float32Array | null,
+    n: number,
+    stepSize: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    weightDecay: number,
+    bc2Sqrt: number,
+  ): void
+
+  /**
+   * grad = y − t over n values and returns Σ (y − t)² (the SSE loss's sum; float64 differences, the
+   * squares added in index order: the same bits on every backend).
+   */
+  squaredError(grad: Float32Array, y: Float32Array, t: Float32Array, n: number): number
+
+  /** y[0 … n) = value (clearing gradients: optim zeroGrads). */
+  fill(y: Float32Array, value: number, n: number): void
+
+  /**
    * Fused softmax cross-entropy on logits (rows×cols) with one-hot or soft targets (rows×cols).
    * Writes dLogits = (softmax(z) − t) · scale and returns Σ_rows −Σ_j t_j log softmax(z)_j (a sum,
    * not a mean: the caller applies its reduction through `scale` and the returned value).

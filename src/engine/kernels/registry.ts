@@ -1,4 +1,5 @@
 import { KernelError } from '../errors'
+import { useFloat32Allocator } from '../tensor/float32-allocator'
 import type { KernelName, KernelSignatures } from './kernel-types'
 
 /**
@@ -29,8 +30,12 @@ export function registerKernel<K extends KernelName>(
   }
 }
 
-/** Switch every kernel a backend registered to that backend (tests run the same suite per backend). */
+/**
+ * Switch every kernel a backend registered to that backend (tests run the same suite per backend),
+ * and the allocator of new training arrays to the backend's (tensor/float32-allocator.ts).
+ */
 export function useBackend(backend: Backend): void {
+  useFloat32Allocator(backend)
   for (const [name, byBackend] of registered) {
     const fn = byBackend.get(backend)
     if (fn) {

@@ -1,6 +1,7 @@
 import { ShapeError, SpecError } from '../errors'
-import { type Shape, sameShape, shapeToString } from '../tensor/shape'
-import { Tensor, zeros } from '../tensor/tensor'
+import { type Shape, sameShape, shapeSize, shapeToString } from '../tensor/shape'
+import { allocFloat32 } from '../tensor/float32-allocator'
+import { Tensor } from '../tensor/tensor'
 import type { Parameter } from './layer'
 
 /**
@@ -14,9 +15,13 @@ export function layerLabel(type: string, name: string): string {
   return `${type} '${name}'`
 }
 
-/** A parameter with a zeroed value and a zeroed gradient of the same shape. */
+/**
+ * A parameter with a zeroed value and a zeroed gradient of the same shape, from the active
+ * allocator (in wasm memory when the backend keeps training arrays there: no copies per kernel call).
+ */
 export function createParameter(name: string, shape: Shape): Parameter {
-  return { name, value: zeros(shape), grad: zeros(shape) }
+  const size = shapeSize(shape)
+  return { name, value: new Tensor(allocFloat32(size), shape), grad: new Tensor(allocFloat32(size), shape) }
 }
 
 /** A config field that must be a positive integer (units, filters, kernel sizes, strides). */
@@ -85,14 +90,15 @@ export function requireSameBatch(label: string, dy: Tensor, outputShape: Shape, 
 
 /**
  * A layer's reusable buffer (see layer.ts, "Buffers"): the same Float32Array while the size stays
- * the same, a new one (zeros) when it changes. `reused: false` always gives a new array (inference).
+ * the same, a new one (zeros, from the active allocator) when it changes. `reused: false` always gives
+ * a new plain array (inference: the caller may keep it or send it anywhere).
  */
 export class ReusedBuffer {
-  private array = new Float32Array(0)
+  private array: Float32Array = new Float32Array(0)
 
   take(size: number, reused = true): Float32Array {
     if (!reused) return new Float32Array(size)
-    if (this.array.length !== size) this.array = new Float32Array(size)
+    if (this.array.length !== size) this.array = allocFloat32(size)
     return this.array
   }
 }

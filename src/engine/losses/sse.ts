@@ -1,3 +1,5 @@
+import '../kernels/js' // the reference squaredError is always registered, whoever imports the loss
+import { kernels } from '../kernels/registry'
 import type { Tensor } from '../tensor/tensor'
 import { checkLossArgs, type Loss } from './loss'
 
@@ -16,14 +18,6 @@ export const sseLoss: Loss = {
   name: 'sse',
   compute(pred: Tensor, target: Tensor, grad: Float32Array): number {
     checkLossArgs('sse', pred, target, grad)
-    const y = pred.data
-    const t = target.data
-    let sum = 0
-    for (let i = 0; i < y.length; i++) {
-      const d = y[i]! - t[i]!
-      sum += d * d
-      grad[i] = d
-    }
-    return 0.5 * sum
+    return 0.5 * kernels.squaredError(grad, pred.data, target.data, pred.size)
   },
 }

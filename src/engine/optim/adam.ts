@@ -1,5 +1,8 @@
 import { SpecError } from '../errors'
+import '../kernels/js' // the reference adamUpdate is always registered, whoever imports the optimizer
+import { kernels } from '../kernels/registry'
 import type { Parameter } from '../layers/layer'
+import { allocFloat32 } from '../tensor/float32-allocator'
 import {
   type Optimizer,
   type OptimizerState,
@@ -61,7 +64,7 @@ export class Adam implements Optimizer {
     this.eps = requireRange('adam', 'eps', options.eps ?? 1e-8, 0)
     this.weightDecay = requireRange('adam', 'weightDecay', options.weightDecay ?? 0, 0)
     this.amsgrad = options.amsgrad ?? false
-    const buffers = () => this.params.map((p) => new Float32Array(p.value.size))
+    const buffers = () => this.params.map((p) => allocFloat32(p.value.size))
     this.m = buffers()
     this.v = buffers()
     this.vmax = this.amsgrad ? buffers() : undefined
@@ -83,21 +86,8 @@ export class Adam implements Optimizer {
     for (let p = 0; p < this.params.length; p++) {
       const w = this.params[p]!.value.data
       const dw = this.params[p]!.grad.data
-      const m = this.m[p]!
-      const v = this.v[p]!
-      const vmax = this.vmax?.[p]
-      for (let i = 0; i < w.length; i++) {
-        const g = wd === 0 ? dw[i]! : dw[i]! + wd * w[i]!
-        const mi = b1 * m[i]! + (1 - b1) * g
-        let vi = b2 * v[i]! + (1 - b2) * g * g
-        m[i] = mi
-        v[i] = vi
-        if (vmax) {
-          vi = Math.max(vmax[i]!, v[i]!)
-          vmax[i] = vi
-        }
-        w[i] = w[i]! - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps)
-      }
+      const vmax = this.vmax?.[p] ?? null
+      kernels.adamUpdate(w, dw, this.m[p]!, this.v[p]!, vmax, w.length, stepSize, b1, b2, eps, wd, bc2Sqrt)
     }
     this.stepCount = t
   }

@@ -1,4 +1,6 @@
 import { EngineError, ShapeError, SpecError } from '../errors'
+import '../kernels/js' // the reference fill is always registered, whoever imports the optimizer
+import { kernels } from '../kernels/registry'
 import type { Parameter } from '../layers/layer'
 
 /**
@@ -32,9 +34,9 @@ export interface Optimizer {
   loadStateDict(state: OptimizerState): void
 }
 
-/** Sets every gradient to 0. */
+/** Sets every gradient to 0 (the fill kernel: a memset in wasm memory for resident gradients). */
 export function zeroGrads(params: readonly Parameter[]): void {
-  for (const p of params) p.grad.data.fill(0)
+  for (const p of params) kernels.fill(p.grad.data, 0, p.grad.size)
 }
 
 /** Parameter names are checkpoint keys: they must be unique. */

@@ -2,6 +2,7 @@ import { SpecError } from '../errors'
 import '../kernels/js' // the reference sgdUpdate is always registered, whoever imports the optimizer
 import { kernels } from '../kernels/registry'
 import type { Parameter } from '../layers/layer'
+import { allocFloat32 } from '../tensor/float32-allocator'
 import {
   type Optimizer,
   type OptimizerState,
@@ -71,7 +72,7 @@ export class Sgd implements Optimizer {
           `and dampening ${this.dampening}`,
       )
     }
-    this.buffers = this.momentum !== 0 ? this.params.map((p) => new Float32Array(p.value.size)) : undefined
+    this.buffers = this.momentum !== 0 ? this.params.map((p) => allocFloat32(p.value.size)) : undefined
   }
 
   get steps(): number {

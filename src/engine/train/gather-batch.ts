@@ -1,5 +1,6 @@
 import { ShapeError } from '../errors'
 import { type Shape, shapeSize, shapeToString } from '../tensor/shape'
+import { allocFloat32 } from '../tensor/float32-allocator'
 import { Tensor } from '../tensor/tensor'
 
 /**
@@ -35,7 +36,9 @@ export function gatherBatch(
     }
     const from = index * sampleSize
     const to = k * sampleSize
-    for (let j = 0; j < sampleSize; j++) dst[to + j] = src[from + j]!
+    if (sampleSize >= 64)
+      dst.set(src.subarray(from, from + sampleSize), to) // memcpy for images
+    else for (let j = 0; j < sampleSize; j++) dst[to + j] = src[from + j]!
   }
 }
 
@@ -63,7 +66,7 @@ export class BatchBuffer {
     this.maxBatch = maxBatch
     this.sampleShape = [...sampleShape]
     this.sampleSize = shapeSize(sampleShape)
-    this.data = new Float32Array(maxBatch * this.sampleSize)
+    this.data = allocFloat32(maxBatch * this.sampleSize)
   }
 
   gather(src: Float32Array, indices: ArrayLike<number>): Tensor {

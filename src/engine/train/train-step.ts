@@ -1,6 +1,7 @@
 import type { BackwardOptions, ForwardOptions, Parameter } from '../layers/layer'
 import type { Loss } from '../losses/loss'
 import { type Optimizer, zeroGrads } from '../optim/optimizer'
+import { allocFloat32 } from '../tensor/float32-allocator'
 import { sameShape } from '../tensor/shape'
 import { Tensor } from '../tensor/tensor'
 
@@ -27,7 +28,7 @@ const gradientBuffers = new WeakMap<TrainableModel, Tensor>()
 function gradientBuffer(model: TrainableModel, y: Tensor): Tensor {
   const cached = gradientBuffers.get(model)
   if (cached && sameShape(cached.shape, y.shape)) return cached
-  const dy = new Tensor(new Float32Array(y.size), y.shape)
+  const dy = new Tensor(allocFloat32(y.size), y.shape)
   gradientBuffers.set(model, dy)
   return dy
 }

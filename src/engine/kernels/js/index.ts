@@ -1,9 +1,11 @@
 import type { KernelName, KernelSignatures } from '../kernel-types'
 import { registerKernel } from '../registry'
+import { adamUpdate } from './adam-update'
 import { avgPoolBackward, avgPoolForward } from './avg-pool2d'
 import { addChannelBias, addRowBias, sumChannels, sumRows } from './bias'
 import { col2im } from './col2im'
 import { conv2dBackward, conv2dForward } from './conv2d'
+import { fill } from './fill'
 import { gemm } from './gemm'
 import { im2col } from './im2col'
 import { lpPoolBackward, lpPoolForward } from './lp-pool2d'
@@ -13,6 +15,7 @@ import { sgdUpdate } from './sgd-update'
 import { sigmoidBackward, sigmoidForward } from './sigmoid'
 import { softmaxBackward, softmaxForward } from './softmax'
 import { softmaxCrossEntropy } from './softmax-cross-entropy'
+import { squaredError } from './squared-error'
 import { tanhBackward, tanhForward } from './tanh'
 
 /**
@@ -49,6 +52,9 @@ export const jsKernels: KernelSignatures = {
   softmaxBackward,
   softmaxCrossEntropy,
   sgdUpdate,
+  fill,
+  squaredError,
+  adamUpdate,
 }
 
 for (const name of Object.keys(jsKernels) as KernelName[]) {

@@ -7,7 +7,7 @@ import { JS_BACKEND, jsKernels } from './index'
 describe('JS backend registration', () => {
   it("registers every kernel of the contract under 'js' and activates it when nothing else is", () => {
     const names = Object.keys(jsKernels) as KernelName[]
-    expect(names).toHaveLength(25)
+    expect(names).toHaveLength(28)
     for (const name of names) {
       expect(registeredBackends(name)).toContain(JS_BACKEND)
       expect(getKernel(name, JS_BACKEND)).toBe(jsKernels[name])

@@ -20,12 +20,7 @@ import { KernelError } from '../../errors'
  * Blocking with Atomics.wait is allowed in Node's main thread, worker threads and Electron's utility
  * process — where the pool runs — but not in a browser's main thread, which never gets a team.
  */
-export const TEAM_OPS = [
-  'gemmPanel',
-  'conv2dForward',
-  'conv2dColumnsAndInputGrad',
-  'conv2dWeightGradPanel',
-] as const
+export const TEAM_OPS = ['gemmPanel', 'conv2dForward', 'conv2dBackwardChunks'] as const
 export type TeamOp = (typeof TEAM_OPS)[number]
 
 export const CONTROL = {

@@ -2,22 +2,22 @@ import { requireLength } from '../js/check'
 import type { Conv2dGeometry, KernelSignatures } from '../kernel-types'
 import { wasmConv2d } from '../wasm/conv2d'
 import type { WasmHeap } from '../wasm/wasm-heap'
-import { partitionGemm } from './gemm-partition'
 import type { ThreadTeam } from './team'
-import { DEFAULT_MIN_MULTIPLY_ADDS, type PanelExports, SPLITS } from './threaded-gemm'
+import { DEFAULT_MIN_MULTIPLY_ADDS, type PanelExports } from './threaded-gemm'
 
 /**
  * conv2dForward / conv2dBackward across worker threads (the contract of kernel-types.ts; the
  * single-thread kernels are assembly/kernels/conv2d.ts):
  *
  *   forward    images are independent: thread t runs conv2dForward on images n0…n1 (its y_n, + b)
- *   backward   ∂b = Σ Δ on this thread (sumChannels), then
- *              phase 1 by images: X′_n = im2col(x_n) kept for the whole batch, dx_n = col2im(FᵗΔ_n)
- *              phase 2 by panels of ∂F: ∂F[panel] += Δ_n X′_nᵗ for n = 0 … N−1 in order
+ *   backward   ∂b = Σ Δ on this thread (sumChannels), then the batch's chunks of 8 images are shared
+ *              out: thread t runs conv2dBackwardChunks on chunks c0…c1 — for each image X′_n =
+ *              im2col(x_n), the chunk's partial ∂F_c += Δ_n X′_nᵗ, dx_n = col2im(FᵗΔ_n) — and this
+ *              thread then adds the partials into ∂F in chunk order (addPartials)
  *
- * Every output element is computed by one thread with the single-thread kernel's operations in its
- * order (assembly/kernels/threaded-conv2d.ts), so results do not depend on the thread count. Phase 1
- * keeps the batch's column matrix in wasm scratch (LeNet-5 conv1 at batch 64: 5 MB).
+ * The single-thread kernel sums ∂F in the same grouping (images in order within a chunk, chunks in
+ * order), and every dx_n and y_n is one image's, so results do not depend on the thread count. Each
+ * thread keeps only one image's X′ (cache-sized), and a backward is one split, not two.
  * Calls below `minMultiplyAdds` (M·C·KH·KW·OH·OW·N) or with one image run on this thread alone.
  */
 type Conv2dKernels = Pick<KernelSignatures, 'conv2dForward' | 'conv2dBackward'>
@@ -38,7 +38,7 @@ function geometry11(g: Conv2dGeometry): number[] {
   ]
 }
 
-/** [n0, n1) ranges of images, one per thread. */
+/** [n0, n1) ranges of `batch` items (images or chunks), one per thread, as even as whole items allow. */
 function imageRanges(batch: number, threads: number): [number, number][] {
   const count = Math.min(batch, threads)
   return Array.from({ length: count }, (_, t) => [
@@ -46,8 +46,6 @@ function imageRanges(batch: number, threads: number): [number, number][] {
     Math.floor(((t + 1) * batch) / count),
   ])
 }
-
-const align = (bytes: number): number => Math.ceil(bytes / 64) * 64
 
 export function threadedWasmConv2d(
   ex: PanelExports,
@@ -100,8 +98,8 @@ export function threadedWasmConv2d(
 
     conv2dBackward(dx, dWeight, dBias, dy, x, weight, cols, batch, filters, g) {
       const s = shape(g, batch, filters)
-      const split = SPLITS[ex.gemmSplitKind(filters, s.patch, s.p, 0, 1)]
-      if (!split || !worthSplitting(g, batch, filters)) {
+      const chunks = ex.conv2dChunks(batch)
+      if (chunks < 2 || !worthSplitting(g, batch, filters)) {
         return single.conv2dBackward(dx, dWeight, dBias, dy, x, weight, cols, batch, filters, g)
       }
       requireLength('conv2dBackward', 'x', x, s.input, `(${batch}, C, H, W)`)
@@ -110,21 +108,17 @@ export function threadedWasmConv2d(
       requireLength('conv2dBackward', 'dWeight', dWeight, s.weight, `(${filters}, C·KH·KW)`)
       if (dBias) requireLength('conv2dBackward', 'dBias', dBias, filters, `(${filters})`)
       if (dx) requireLength('conv2dBackward', 'dx', dx, s.input, `(${batch}, C, H, W)`)
-      // per thread: phase 1 needs one image's ∂X′ + gemm workspace, phase 2 the ∂F gemm's workspace
-      const inputWork = align(s.patch * s.p * 4) + ex.gemmWorkspaceBytes(s.patch, s.p, filters)
-      const work = Math.max(inputWork, ex.gemmWorkspaceBytes(filters, s.patch, s.p))
-      const columns = align(batch * s.patch * s.p * 4)
-      const panels = partitionGemm(split, filters, s.patch, team.threads)
-      const ranges = imageRanges(batch, team.threads)
-      const threads = Math.max(panels.length, ranges.length)
+      const work = ex.conv2dWorkspaceBytes(filters, g.channels, g.kernelH, g.kernelW, g.outH, g.outW)
+      const partial = ex.partialBytes(s.weight)
+      const ranges = imageRanges(chunks, team.threads) // ranges of chunks
       heap.begin(
         heap.need(x, s.input) +
           heap.need(dy, s.output) +
           2 * heap.need(weight, s.weight) +
           (dBias ? heap.need(dBias, filters) : 0) +
           (dx ? heap.need(dx, s.input) : 0) +
-          columns +
-          work * threads,
+          partial * chunks +
+          work * ranges.length,
       )
       const px = heap.input(x, s.input)
       const pdy = heap.input(dy, s.output)
@@ -132,38 +126,24 @@ export function threadedWasmConv2d(
       const pdw = heap.output(dWeight, s.weight, true)
       const pdb = dBias ? heap.output(dBias, filters, true) : 0
       const pdx = dx ? heap.output(dx, s.input, false) : 0
-      const pcols = heap.scratch(columns)
-      const works = Array.from({ length: threads }, () => heap.scratch(work))
+      const partials = heap.scratch(partial * chunks)
       if (dBias) ex.sumChannels(pdb, pdy, batch, filters, s.p)
       const g11 = geometry11(g)
-      const phase1 = ranges.map(([n0, n1], t) => [
-        pcols,
+      const tasks = ranges.map(([c0, c1]) => [
+        partials + c0 * partial,
         pdx,
         pdy,
         px,
         pw,
-        filters,
-        ...g11,
-        works[t]!,
-        n0,
-        n1,
-      ])
-      team.run('conv2dColumnsAndInputGrad', phase1, ex)
-      const phase2 = panels.map((q, t) => [
-        pdw,
-        pdy,
-        pcols,
         batch,
         filters,
-        s.patch,
-        s.p,
-        works[t]!,
-        q.i0,
-        q.i1,
-        q.j0,
-        q.j1,
+        ...g11,
+        heap.scratch(work),
+        c0,
+        c1,
       ])
-      team.run('conv2dWeightGradPanel', phase2, ex)
+      team.run('conv2dBackwardChunks', tasks, ex)
+      ex.addPartials(pdw, partials, chunks, s.weight)
       heap.copyOut(dWeight, pdw, s.weight)
       if (dBias) heap.copyOut(dBias, pdb, filters)
       if (dx) heap.copyOut(dx, pdx, s.input)

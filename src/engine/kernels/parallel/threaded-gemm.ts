@@ -21,8 +21,10 @@ import type { ThreadTeam } from './team'
  * threshold; bench/run.ts --threads measures where splitting starts to pay.
  */
 export interface PanelExports extends WasmKernelExports {
-  conv2dColumnsAndInputGrad(...args: number[]): void
-  conv2dWeightGradPanel(...args: number[]): void
+  conv2dBackwardChunks(...args: number[]): void
+  addPartials(dw: number, partials: number, count: number, size: number): void
+  conv2dChunks(batch: number): number
+  partialBytes(weights: number): number
   gemmSplitKind(m: number, n: number, k: number, transA: number, transB: number): number
   gemmPanel(
     c: number,
@@ -53,8 +55,10 @@ export function hasPanelExports(ex: WasmKernelExports): ex is PanelExports {
   return (
     typeof e.gemmPanel === 'function' &&
     typeof e.gemmSplitKind === 'function' &&
-    typeof e.conv2dColumnsAndInputGrad === 'function' &&
-    typeof e.conv2dWeightGradPanel === 'function'
+    typeof e.conv2dBackwardChunks === 'function' &&
+    typeof e.addPartials === 'function' &&
+    typeof e.conv2dChunks === 'function' &&
+    typeof e.partialBytes === 'function'
   )
 }
 

@@ -16,6 +16,7 @@ import { convolveDirect, geometry, pixel } from './reference'
 const cases: { g: Conv2dGeometry; filters: number; batch: number }[] = [
   { g: geometry(1, 28, 28, [5, 5], [1, 1], [2, 2]), filters: 6, batch: 2 }, // LeNet-5 conv1
   { g: geometry(6, 14, 14, [5, 5], [1, 1], [0, 0]), filters: 16, batch: 3 }, // LeNet-5 conv2
+  { g: geometry(6, 14, 14, [5, 5], [1, 1], [0, 0]), filters: 16, batch: 19 }, // ∂F in chunks 8 + 8 + 3 (wasm)
   { g: geometry(3, 9, 7, [3, 3], [2, 2], [1, 1]), filters: 5, batch: 4 },
   { g: geometry(2, 7, 5, [3, 3], [2, 2], [1, 1]), filters: 3, batch: 5 },
   { g: geometry(3, 8, 11, [5, 3], [2, 1], [2, 1]), filters: 9, batch: 1 },

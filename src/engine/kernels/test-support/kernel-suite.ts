@@ -2,6 +2,9 @@ import { describe } from 'vitest'
 import { columnsSuite } from './columns-suite'
 import { conv2dSuite } from './conv2d-suite'
 import { elementwiseSuite } from './elementwise-suite'
+import { adamSuite } from './adam-suite'
+import { fillSuite } from './fill-suite'
+import { squaredErrorSuite } from './squared-error-suite'
 import { gemmSuite } from './gemm-suite'
 import { lectureSuite } from './lecture-suite'
 import { poolFixtureSuite } from './pool-fixture-suite'
@@ -28,5 +31,8 @@ export function describeKernels(backend: string): void {
     poolFixtureSuite(backend)
     elementwiseSuite(backend)
     sgdSuite(backend)
+    fillSuite(backend)
+    adamSuite(backend)
+    squaredErrorSuite(backend)
   })
 }

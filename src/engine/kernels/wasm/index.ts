@@ -1,14 +1,19 @@
 import { KernelError } from '../../errors'
+import { registerFloat32Allocator } from '../../tensor/float32-allocator'
 import type { KernelName, KernelSignatures } from '../kernel-types'
 import { registerKernel } from '../registry'
 import { wasmActivations } from './activations'
+import { wasmAdamUpdate } from './adam-update'
 import { wasmBias } from './bias'
 import { wasmColumns } from './columns'
 import { wasmConv2d } from './conv2d'
+import { wasmFill } from './fill'
 import { wasmGemm } from './gemm'
 import { wasmPool } from './pool'
+import { residentAllocator } from './resident-allocator'
 import { wasmSgdUpdate } from './sgd-update'
 import { wasmSoftmaxCrossEntropy } from './softmax-cross-entropy'
+import { wasmSquaredError } from './squared-error'
 import {
   WASM_PAGE_BYTES,
   type WasmMemory,
@@ -33,7 +38,7 @@ export { WasmHeap } from './wasm-heap'
  *   WASM_MODULES.relaxed   + relaxed SIMD (fused multiply-add in GEMM), where relaxedSimdSupported()
  *
  * loadWasmBackend instantiates the module over a fresh memory, wraps every export into the kernel
- * contract (the same signatures and size checks as the JS reference), and registers all 25 kernels
+ * contract (the same signatures and size checks as the JS reference), and registers every kernel
  * under the backend name (default 'wasm'), making them the active ones unless `activate: false`.
  */
 export const WASM_BACKEND = 'wasm'
@@ -116,10 +121,16 @@ export async function loadWasmBackend(
     ...wasmActivations(exports, heap),
     softmaxCrossEntropy: wasmSoftmaxCrossEntropy(exports, heap),
     sgdUpdate: wasmSgdUpdate(exports, heap),
+    fill: wasmFill(exports, heap),
+    squaredError: wasmSquaredError(exports, heap),
+    adamUpdate: wasmAdamUpdate(exports, heap),
   }
   const backend = options.backend ?? WASM_BACKEND
   for (const name of Object.keys(kernels) as KernelName[]) {
     registerKernel(name, backend, kernels[name], { activate: options.activate ?? true })
   }
+  // Over a shared memory, training arrays live in wasm memory (no copies per call): resident-allocator.ts
+  const allocator = residentAllocator(heap)
+  if (allocator) registerFloat32Allocator(backend, allocator, { activate: options.activate ?? true })
   return { backend, relaxedSimd: relaxed, kernels, heap, exports, module, memory }
 }

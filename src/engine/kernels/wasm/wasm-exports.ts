@@ -90,6 +90,22 @@ export interface WasmKernelExports {
     weightDecay: number,
     first: number,
   ): void
+  fill(y: number, value: number, n: number): void
+  squaredError(grad: number, y: number, t: number, n: number): number
+  adamUpdate(
+    w: number,
+    dw: number,
+    m: number,
+    v: number,
+    vmax: number,
+    n: number,
+    stepSize: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    weightDecay: number,
+    bc2Sqrt: number,
+  ): void
   /** e^x in float32, as the activations compute it (exported for its accuracy test). */
   expf(x: number): number
 }
@@ -123,6 +139,9 @@ const REQUIRED: (keyof WasmKernelExports)[] = [
   'softmaxBackward',
   'softmaxCrossEntropy',
   'sgdUpdate',
+  'fill',
+  'squaredError',
+  'adamUpdate',
   'expf',
 ]
 

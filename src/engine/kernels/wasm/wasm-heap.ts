@@ -40,18 +40,24 @@ export class WasmHeap {
   readonly memory: WasmMemory
   private f32: Float32Array
   private i32: Int32Array
+  /** memory.buffer as of the last growth (the getter is slow on a shared memory; only ensure() grows it). */
+  private buffer: ArrayBuffer
   private readonly base: number
   private top: number
   private cursor = 0
   /** A shared memory's earlier buffers (same bytes, shorter): their views are still resident. */
   private readonly earlierBuffers = new WeakSet<object>()
+  /** Released resident blocks by size in bytes: their start offsets. */
+  private readonly freeBlocks = new Map<number, number[]>()
+  private epoch = 0
 
   constructor(memory: WasmMemory, heapBase: number) {
     this.memory = memory
     this.base = alignUp(heapBase)
     this.top = this.base
-    this.f32 = new Float32Array(memory.buffer)
-    this.i32 = new Int32Array(memory.buffer)
+    this.buffer = memory.buffer
+    this.f32 = new Float32Array(this.buffer)
+    this.i32 = new Int32Array(this.buffer)
   }
 
   /** Bytes of memory now (resident allocations + the largest scratch so far + static data). */
@@ -77,21 +83,52 @@ export class WasmHeap {
     if (!Number.isInteger(n) || n < 0) {
       throw new EngineError(`wasm heap: allocFloat32 needs a whole number of values, got ${n}`)
     }
-    const start = this.top
-    this.ensure(start + alignUp(n * 4))
-    this.top = start + alignUp(n * 4)
-    const view = new Float32Array(this.memory.buffer, start, n)
-    view.fill(0) // scratch of an earlier call may have used these bytes
+    const bytes = alignUp(n * 4)
+    let start = this.freeBlocks.get(bytes)?.pop()
+    if (start === undefined) {
+      start = this.top
+      this.ensure(start + bytes)
+      this.top = start + bytes
+    }
+    const view = new Float32Array(this.buffer, start, n)
+    view.fill(0) // scratch of an earlier call, or the block's earlier owner, may have used these bytes
     return view
+  }
+
+  /**
+   * Hands back the block of an allocFloat32(n) view at byte offset `start` that is no longer used
+   * (resident-allocator.ts calls it when the view is garbage-collected): the next allocation of the
+   * same size takes it. Blocks are never merged: training allocates the same few sizes again.
+   * `epoch` is `allocationEpoch` when the view was allocated: a block from before a
+   * resetAllocations() is ignored (its bytes may belong to a newer array by now).
+   */
+  releaseFloat32(start: number, n: number, epoch: number): void {
+    if (epoch !== this.epoch) return
+    const bytes = alignUp(n * 4)
+    const list = this.freeBlocks.get(bytes)
+    if (list) list.push(start)
+    else this.freeBlocks.set(bytes, [start])
   }
 
   /** Frees every resident array at once (their views must no longer be used). */
   resetAllocations(): void {
     this.top = this.base
+    this.freeBlocks.clear()
+    this.epoch++
+  }
+
+  /** Counts resetAllocations() calls (see releaseFloat32). */
+  get allocationEpoch(): number {
+    return this.epoch
+  }
+
+  /** A shared memory: growing never detaches its views, so resident arrays are safe at any size. */
+  get growsInPlace(): boolean {
+    return typeof SharedArrayBuffer !== 'undefined' && this.buffer instanceof SharedArrayBuffer
   }
 
   isResident(array: Buffer32): boolean {
-    return array.buffer === this.memory.buffer || this.earlierBuffers.has(array.buffer)
+    return array.buffer === this.buffer || this.earlierBuffers.has(array.buffer)
   }
 
   // ---- the per-call protocol used by the kernel wrappers -------------------------------------
@@ -155,9 +192,9 @@ export class WasmHeap {
   }
 
   private ensure(end: number): void {
-    const have = this.memory.buffer.byteLength
+    const have = this.buffer.byteLength
     if (end <= have) return
-    const shared = typeof SharedArrayBuffer !== 'undefined' && this.memory.buffer instanceof SharedArrayBuffer
+    const shared = this.growsInPlace
     if (this.top > this.base && !shared) {
       throw new EngineError(
         `wasm heap: needs ${end} bytes of memory but has ${have}, and growing would detach the ` +
@@ -165,9 +202,10 @@ export class WasmHeap {
           `scratch before allocFloat32, or resetAllocations() first`,
       )
     }
-    if (shared) this.earlierBuffers.add(this.memory.buffer)
+    if (shared) this.earlierBuffers.add(this.buffer)
     this.memory.grow(Math.ceil((end - have) / WASM_PAGE_BYTES))
-    this.f32 = new Float32Array(this.memory.buffer)
-    this.i32 = new Int32Array(this.memory.buffer)
+    this.buffer = this.memory.buffer
+    this.f32 = new Float32Array(this.buffer)
+    this.i32 = new Int32Array(this.buffer)
   }
 }

@@ -16,7 +16,7 @@ import { loadWasmForTests } from './test-support/load-wasm'
 const backend = await loadWasmForTests()
 
 describe('WebAssembly backend registration', () => {
-  it("registers all 25 kernels of the contract under 'wasm' and makes them the active ones", () => {
+  it("registers all 28 kernels of the contract under 'wasm' and makes them the active ones", () => {
     const names = Object.keys(jsKernels) as KernelName[]
     expect(Object.keys(backend.kernels).sort()).toEqual([...names].sort())
     for (const name of names) {
