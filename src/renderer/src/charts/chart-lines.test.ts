@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { ProgressInfo } from '../../../shared/training'
-import { bookSource, type LineLabeller, overlayLines, partName, pointCount, runLines } from './chart-lines'
+import {
+  bookSource,
+  type LineLabeller,
+  linesSignature,
+  overlayLines,
+  partName,
+  pointCount,
+  runLines,
+} from './chart-lines'
 import { SeriesBook } from './run-series'
 
 const progress = (step: number, loss: number, stage = 'train'): ProgressInfo => ({
@@ -93,5 +101,31 @@ describe('overlayLines and bookSource', () => {
     off()
     book.addMetrics('a', 'train', line(3, 1))
     expect(signals).toBe(1)
+  })
+})
+
+describe('linesSignature', () => {
+  it('changes for a per-epoch chart only when an epoch adds points, not on each progress event', () => {
+    const book = new SeriesBook()
+    book.addMetrics('a', 'train', line(1, 1))
+    const epochLines = () => runLines(book.get('a'), ['trainLoss', 'testLoss'], label)
+    const stepLines = () => runLines(book.get('a'), ['stepLoss'], label)
+    const epochs = linesSignature(epochLines())
+    const steps = linesSignature(stepLines())
+    book.addProgress('a', 'train', progress(1, 0.9))
+    expect(linesSignature(epochLines())).toBe(epochs)
+    expect(linesSignature(stepLines())).not.toBe(steps)
+    book.addMetrics('a', 'train', line(2, 0.5))
+    expect(linesSignature(epochLines())).not.toBe(epochs)
+  })
+
+  it("differs when a run's history replaces its live series with as many points", () => {
+    const book = new SeriesBook()
+    book.addMetrics('a', 'train', line(1, 1))
+    const before = linesSignature(runLines(book.get('a'), ['trainLoss'], label))
+    book.addHistory('a', [{ label: '', lines: [line(1, 2)] }])
+    const after = runLines(book.get('a'), ['trainLoss'], label)
+    expect(after[0]!.points).toEqual([{ x: 1, y: 2 }]) // history's; the live point is not past it
+    expect(linesSignature(after)).not.toBe(before)
   })
 })

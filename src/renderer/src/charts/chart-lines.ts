@@ -11,6 +11,8 @@ export interface ChartLine {
   key: string
   label: string
   points: Point[]
+  /** The series' revision when the line was made (see DecimatedSeries.revision). */
+  revision: number
   colour: string
   /** Test-set lines are dashed, training-set lines solid. */
   dashed: boolean
@@ -57,7 +59,7 @@ export function runLines(
   parts.forEach((part, p) => {
     const name = parts.length > 1 ? partName(part) : null
     metrics.forEach((metric) => {
-      const points = part[metric].points
+      const { points, revision } = part[metric]
       if (points.length === 0) return
       const colour =
         parts.length > 1 ? (channelColours[part.job] ?? colourAt(p)) : colourAt(testMetric(metric) ? 1 : 0)
@@ -65,6 +67,7 @@ export function runLines(
         key: `${part.key}:${metric}`,
         label: label(metric, name),
         points,
+        revision,
         colour,
         dashed: testMetric(metric),
       })
@@ -90,6 +93,7 @@ export function overlayLines(
         key: `${runId}:${part.key}:${metric}`,
         label: label(metric, parts.length > 1 ? partName(part) : null, name),
         points: part[metric].points,
+        revision: part[metric].revision,
         colour: colourAt(r),
         dashed: p > 0,
       })
@@ -112,6 +116,14 @@ export function bookSource(
       }),
   }
 }
+
+/**
+ * What the lines show, as a string that changes whenever they do (a line added, removed, relabelled or
+ * given points): a chart skips a redraw when it is the one it drew last. Per-epoch charts are told of
+ * every progress event of their run but change only once an epoch.
+ */
+export const linesSignature = (lines: readonly ChartLine[]) =>
+  lines.map((line) => `${line.key}@${line.revision}:${line.label}`).join('|')
 
 /** Points over all lines (the chart's data-points attribute, for tests and the e2e spec). */
 export const pointCount = (lines: readonly ChartLine[]) =>

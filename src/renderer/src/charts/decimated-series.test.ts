@@ -59,3 +59,25 @@ describe('DecimatedSeries', () => {
     expect(() => new DecimatedSeries(3)).toThrow(/cap must be an integer ≥ 4, got 3/)
   })
 })
+
+describe('DecimatedSeries.revision', () => {
+  it('changes with every push and clear, and is never one another series had', () => {
+    const a = new DecimatedSeries(4)
+    const b = new DecimatedSeries(4)
+    expect(a.revision).not.toBe(b.revision)
+    const seen = new Set([a.revision, b.revision])
+    for (let i = 0; i < 10; i++) {
+      a.push(i, i) // past the cap too: thinning is a change
+      b.push(i, i)
+      expect(seen.has(a.revision)).toBe(false)
+      seen.add(a.revision)
+      expect(seen.has(b.revision)).toBe(false)
+      seen.add(b.revision)
+    }
+    const before = a.revision
+    a.push(Number.NaN, 1) // ignored: no change
+    expect(a.revision).toBe(before)
+    a.clear()
+    expect(a.revision).not.toBe(before)
+  })
+})

@@ -4,6 +4,9 @@ export interface Point {
   y: number
 }
 
+let revisions = 0
+const nextRevision = () => ++revisions
+
 /**
  * A line's points with a cap on how many are kept, for charts that must stay cheap to redraw however
  * long a run trains. Points arrive in increasing x. While there are at most `cap`, all are kept; when
@@ -25,6 +28,7 @@ export class DecimatedSeries {
   private arrivals = 0
   /** The last point is kept only because it is the newest (its index is off the stride). */
   private provisionalTail = false
+  private changes = nextRevision()
 
   constructor(readonly cap = 600) {
     if (!Number.isInteger(cap) || cap < 4) throw new RangeError(`cap must be an integer ≥ 4, got ${cap}`)
@@ -34,12 +38,22 @@ export class DecimatedSeries {
     return this.points.length
   }
 
+  /**
+   * Changes with every change to `points`, to a number no series has had before (a series made anew,
+   * as a run's history replaces its live series, never repeats an old one's): a chart whose lines'
+   * revisions are those it drew need not redraw.
+   */
+  get revision(): number {
+    return this.changes
+  }
+
   get last(): Point | undefined {
     return this.points.at(-1)
   }
 
   push(x: number, y: number): void {
     if (!Number.isFinite(x) || !Number.isFinite(y)) return
+    this.changes = nextRevision()
     while (this.points.length > 0 && (this.points.at(-1) as Point).x >= x) {
       this.points.pop()
       this.indices.pop()
@@ -57,6 +71,7 @@ export class DecimatedSeries {
   }
 
   clear(): void {
+    this.changes = nextRevision()
     this.points.length = 0
     this.indices.length = 0
     this.stride = 1
