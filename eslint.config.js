@@ -122,8 +122,7 @@ export default tseslint.config(
             {
               group: ['**/shared/ipc/contract', '**/shared/ipc/web-protocol'],
               allowTypeImports: true,
-              message:
-                'the renderer imports only types from the IPC contract (main validates requests)',
+              message: 'the renderer imports only types from the IPC contract (main validates requests)',
             },
           ],
         },

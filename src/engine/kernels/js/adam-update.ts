@@ -1,4 +1,4 @@
-import { requireLength } from './check'
+import { requireVectors } from './check'
 
 /**
  * One Adam step on one parameter of n values, exactly torch.optim.Adam (see optim/adam.ts):
@@ -25,15 +25,7 @@ export function adamUpdate(
   weightDecay: number,
   bc2Sqrt: number,
 ): void {
-  for (const [name, array] of [
-    ['w', w],
-    ['dw', dw],
-    ['m', m],
-    ['v', v],
-  ] as const) {
-    requireLength('adamUpdate', name, array, n, `(${n})`)
-  }
-  if (vmax) requireLength('adamUpdate', 'vmax', vmax, n, `(${n})`)
+  requireVectors('adamUpdate', n, { w, dw, m, v, vmax })
   for (let i = 0; i < n; i++) {
     const g = weightDecay === 0 ? dw[i]! : dw[i]! + weightDecay * w[i]!
     const mi = beta1 * m[i]! + (1 - beta1) * g

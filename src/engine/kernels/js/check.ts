@@ -22,6 +22,17 @@ export function requireLength(
   }
 }
 
+/** requireLength(op, name, array, n, `(n)`) for each named buffer; null ones (not given) are skipped. */
+export function requireVectors(
+  op: string,
+  n: number,
+  buffers: Record<string, ArrayLike<number> | null>,
+): void {
+  for (const [name, array] of Object.entries(buffers)) {
+    if (array) requireLength(op, name, array, n, `(${n})`)
+  }
+}
+
 /** Input plane size H·W and output plane size OH·OW of a window geometry. */
 export function planeSizes(g: Conv2dGeometry): { inPlane: number; outPlane: number } {
   return { inPlane: g.height * g.width, outPlane: g.outH * g.outW }
@@ -30,4 +41,24 @@ export function planeSizes(g: Conv2dGeometry): { inPlane: number; outPlane: numb
 /** Human-readable (C, H, W) → (C, OH, OW) for messages. */
 export function geometryLayout(g: Conv2dGeometry, side: 'in' | 'out'): string {
   return side === 'in' ? `(${g.channels}, ${g.height}, ${g.width})` : `(${g.channels}, ${g.outH}, ${g.outW})`
+}
+
+/**
+ * requireLength for `g.channels` planes of the input (H×W, side 'in') or output (OH×OW, side 'out')
+ * side of a window geometry, starting at `offset`. The message is built only when the check fails
+ * (the wasm wrappers call this on every kernel call).
+ */
+export function requirePlanes(
+  op: string,
+  name: string,
+  array: ArrayLike<number>,
+  g: Conv2dGeometry,
+  side: 'in' | 'out',
+  offset?: number,
+): void {
+  const { inPlane, outPlane } = planeSizes(g)
+  const needed = (offset ?? 0) + g.channels * (side === 'in' ? inPlane : outPlane)
+  if (array.length >= needed) return
+  const at = offset === undefined ? '' : ` at ${offset}`
+  requireLength(op, name, array, needed, geometryLayout(g, side) + at)
 }

@@ -1,4 +1,4 @@
-import { requireLength } from './check'
+import { requireVectors } from './check'
 
 /**
  * One SGD step on one parameter, exactly torch.optim.SGD (see optim/sgd.ts for the options):
@@ -24,9 +24,7 @@ export function sgdUpdate(
   weightDecay: number,
   first: boolean,
 ): void {
-  requireLength('sgdUpdate', 'w', w, n, `(${n})`)
-  requireLength('sgdUpdate', 'dw', dw, n, `(${n})`)
-  if (b) requireLength('sgdUpdate', 'b', b, n, `(${n})`)
+  requireVectors('sgdUpdate', n, { w, dw, b })
   for (let i = 0; i < n; i++) {
     const g = weightDecay === 0 ? dw[i]! : dw[i]! + weightDecay * w[i]!
     let d = g

@@ -26,21 +26,9 @@ export interface PanelExports extends WasmKernelExports {
   conv2dChunks(batch: number): number
   partialBytes(weights: number): number
   gemmSplitKind(m: number, n: number, k: number, transA: number, transB: number): number
+  /** gemm's arguments, then the panel C[i0…i1, j0…j1] this thread computes. */
   gemmPanel(
-    c: number,
-    a: number,
-    b: number,
-    m: number,
-    n: number,
-    k: number,
-    transA: number,
-    transB: number,
-    accumulate: number,
-    work: number,
-    i0: number,
-    i1: number,
-    j0: number,
-    j1: number,
+    ...args: [...Parameters<WasmKernelExports['gemm']>, i0: number, i1: number, j0: number, j1: number]
   ): void
 }
 

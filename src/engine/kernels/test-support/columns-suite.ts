@@ -4,7 +4,7 @@ import { Rng } from '../../init/rng'
 import type { Conv2dGeometry } from '../kernel-types'
 import { getKernel } from '../registry'
 import { F32_U, absDot, dot, expectClose, randomFloats, randomInt } from './close'
-import { convolveDirect, geometry, pixel } from './reference'
+import { convolveDirect, forEachColumnEntry, geometry, pixel } from './reference'
 
 /**
  * im2col (lecture ①) and col2im (its inverse) on one backend: every entry against the definition,
@@ -50,27 +50,11 @@ export function columnsSuite(backend: string): void {
         const batch = randomFloats(rng, 2 * inSize)
         const cols = new Float32Array(rows * positions).fill(Number.NaN) // every entry is written
         getKernel('im2col', backend)(cols, batch, inSize, g)
-        for (let c = 0, r = 0; c < g.channels; c++) {
-          for (let ky = 0; ky < g.kernelH; ky++) {
-            for (let kx = 0; kx < g.kernelW; kx++, r++) {
-              for (let oy = 0; oy < g.outH; oy++) {
-                for (let ox = 0; ox < g.outW; ox++) {
-                  const expected = pixel(
-                    batch,
-                    inSize,
-                    g,
-                    c,
-                    oy * g.strideH + ky - g.padH,
-                    ox * g.strideW + kx - g.padW,
-                  )
-                  const got = cols[r * positions + oy * g.outW + ox]
-                  if (got !== expected)
-                    throw new Error(`cols[${r}, ${oy * g.outW + ox}] = ${got}, expected ${expected}`)
-                }
-              }
-            }
-          }
-        }
+        forEachColumnEntry(g, (r, p, c, iy, ix) => {
+          const expected = pixel(batch, inSize, g, c, iy, ix)
+          const got = cols[r * positions + p]
+          if (got !== expected) throw new Error(`cols[${r}, ${p}] = ${got}, expected ${expected}`)
+        })
       })
 
       it(`F·im2col(x) is the direct convolution (2 filters): ${name(g)}`, () => {
@@ -91,22 +75,12 @@ export function columnsSuite(backend: string): void {
         const before = dx.slice()
         const expected = Float64Array.from(before)
         const scale = Float64Array.from(before, Math.abs)
-        for (let c = 0, r = 0; c < g.channels; c++) {
-          for (let ky = 0; ky < g.kernelH; ky++) {
-            for (let kx = 0; kx < g.kernelW; kx++, r++) {
-              for (let oy = 0; oy < g.outH; oy++) {
-                for (let ox = 0; ox < g.outW; ox++) {
-                  const iy = oy * g.strideH + ky - g.padH
-                  const ix = ox * g.strideW + kx - g.padW
-                  if (iy < 0 || iy >= g.height || ix < 0 || ix >= g.width) continue
-                  const at = inSize + (c * g.height + iy) * g.width + ix
-                  expected[at] += cols[r * positions + oy * g.outW + ox]
-                  scale[at] += Math.abs(cols[r * positions + oy * g.outW + ox])
-                }
-              }
-            }
-          }
-        }
+        forEachColumnEntry(g, (r, p, c, iy, ix, inside) => {
+          if (!inside) return
+          const at = inSize + (c * g.height + iy) * g.width + ix
+          expected[at] += cols[r * positions + p]
+          scale[at] += Math.abs(cols[r * positions + p])
+        })
         getKernel('col2im', backend)(dx, inSize, cols, g)
         expect(Array.from(dx.subarray(0, inSize))).toEqual(Array.from(before.subarray(0, inSize)))
         const terms = g.kernelH * g.kernelW + 1

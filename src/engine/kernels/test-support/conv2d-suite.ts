@@ -4,7 +4,7 @@ import { Rng } from '../../init/rng'
 import type { Conv2dGeometry } from '../kernel-types'
 import { getKernel } from '../registry'
 import { F32_U, expectClose, randomFloats } from './close'
-import { convolveDirect, geometry, pixel } from './reference'
+import { convolveDirect, forEachColumnEntry, geometry, pixel } from './reference'
 
 /**
  * conv2dForward / conv2dBackward (the whole-batch convolution) on one backend, against the
@@ -32,19 +32,9 @@ function columnsOf(x: Float32Array, n: number, g: Conv2dGeometry): Float64Array 
   const positions = g.outH * g.outW
   const inSize = g.channels * g.height * g.width
   const cols = new Float64Array(g.channels * g.kernelH * g.kernelW * positions)
-  for (let c = 0, r = 0; c < g.channels; c++) {
-    for (let ky = 0; ky < g.kernelH; ky++) {
-      for (let kx = 0; kx < g.kernelW; kx++, r++) {
-        for (let oy = 0; oy < g.outH; oy++) {
-          for (let ox = 0; ox < g.outW; ox++) {
-            const iy = oy * g.strideH + ky - g.padH
-            const ix = ox * g.strideW + kx - g.padW
-            cols[r * positions + oy * g.outW + ox] = pixel(x, n * inSize, g, c, iy, ix)
-          }
-        }
-      }
-    }
-  }
+  forEachColumnEntry(g, (r, p, c, iy, ix) => {
+    cols[r * positions + p] = pixel(x, n * inSize, g, c, iy, ix)
+  })
   return cols
 }
 
@@ -123,22 +113,12 @@ export function conv2dSuite(backend: string): void {
               }
             }
           }
-          for (let c = 0, r = 0; c < g.channels; c++) {
-            for (let ky = 0; ky < g.kernelH; ky++) {
-              for (let kx = 0; kx < g.kernelW; kx++, r++) {
-                for (let oy = 0; oy < g.outH; oy++) {
-                  for (let ox = 0; ox < g.outW; ox++) {
-                    const iy = oy * g.strideH + ky - g.padH
-                    const ix = ox * g.strideW + kx - g.padW
-                    if (iy < 0 || iy >= g.height || ix < 0 || ix >= g.width) continue
-                    const at = n * inSize + (c * g.height + iy) * g.width + ix
-                    expectedDx[at]! += dcols[r * positions + oy * g.outW + ox]!
-                    scaleDx[at]! += dcolsScale[r * positions + oy * g.outW + ox]!
-                  }
-                }
-              }
-            }
-          }
+          forEachColumnEntry(g, (r, p, c, iy, ix, inside) => {
+            if (!inside) return
+            const at = n * inSize + (c * g.height + iy) * g.width + ix
+            expectedDx[at]! += dcols[r * positions + p]!
+            scaleDx[at]! += dcolsScale[r * positions + p]!
+          })
         }
         const dwTerms = batch * positions + 1
         expectClose(dw, expectedDw, { rtol: 2 * dwTerms * F32_U, atol: 1e-30, scale: scaleDw }, 'dW')

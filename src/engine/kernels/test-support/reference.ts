@@ -69,6 +69,31 @@ export function pixel(
   return x[offset + (c * g.height + iy) * g.width + ix]
 }
 
+/**
+ * Every entry of a column matrix X′ (C·KH·KW, OH·OW) by the definition of im2col (lecture ①): row
+ * r = (c·KH + ky)·KW + kx and column p = oy·OW + ox hold input pixel (c, iy, ix) with
+ * iy = oy·sH + ky − pH, ix = ox·sW + kx − pW, which may lie in the padding (`inside` false).
+ */
+export function forEachColumnEntry(
+  g: Conv2dGeometry,
+  visit: (r: number, p: number, c: number, iy: number, ix: number, inside: boolean) => void,
+): void {
+  for (let c = 0, r = 0; c < g.channels; c++) {
+    for (let ky = 0; ky < g.kernelH; ky++) {
+      for (let kx = 0; kx < g.kernelW; kx++, r++) {
+        for (let oy = 0; oy < g.outH; oy++) {
+          for (let ox = 0; ox < g.outW; ox++) {
+            const iy = oy * g.strideH + ky - g.padH
+            const ix = ox * g.strideW + kx - g.padW
+            const inside = iy >= 0 && iy < g.height && ix >= 0 && ix < g.width
+            visit(r, oy * g.outW + ox, c, iy, ix, inside)
+          }
+        }
+      }
+    }
+  }
+}
+
 /** Direct cross-correlation of one image with M filters F (M, C, KH, KW): out (M, OH, OW). */
 export function convolveDirect(
   x: ArrayLike<number>,

@@ -1,4 +1,4 @@
-import { requireLength } from '../js/check'
+import { requireVectors } from '../js/check'
 import type { KernelSignatures } from '../kernel-types'
 import type { WasmKernelExports } from './wasm-exports'
 import type { WasmHeap } from './wasm-heap'
@@ -10,15 +10,7 @@ import type { WasmHeap } from './wasm-heap'
  */
 export function wasmAdamUpdate(ex: WasmKernelExports, heap: WasmHeap): KernelSignatures['adamUpdate'] {
   return function adamUpdate(w, dw, m, v, vmax, n, stepSize, beta1, beta2, eps, weightDecay, bc2Sqrt) {
-    for (const [name, array] of [
-      ['w', w],
-      ['dw', dw],
-      ['m', m],
-      ['v', v],
-    ] as const) {
-      requireLength('adamUpdate', name, array, n, `(${n})`)
-    }
-    if (vmax) requireLength('adamUpdate', 'vmax', vmax, n, `(${n})`)
+    requireVectors('adamUpdate', n, { w, dw, m, v, vmax })
     if (n <= 0) return
     const state = [w, m, v, ...(vmax ? [vmax] : [])]
     heap.begin(heap.need(dw, n) + state.reduce((sum, a) => sum + heap.need(a, n), 0))

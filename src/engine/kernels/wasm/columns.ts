@@ -1,6 +1,6 @@
-import { geometryLayout, requireLength } from '../js/check'
+import { requireLength, requirePlanes } from '../js/check'
 import type { KernelSignatures } from '../kernel-types'
-import type { WasmKernelExports } from './wasm-exports'
+import { geometryArgs, type WasmKernelExports } from './wasm-exports'
 import type { WasmHeap } from './wasm-heap'
 
 /**
@@ -16,56 +16,24 @@ export function wasmColumns(
     im2col(cols, x, xOffset, g) {
       const inSize = g.channels * g.height * g.width
       const size = g.channels * g.kernelH * g.kernelW * g.outH * g.outW
-      if (x.length < xOffset + inSize) {
-        requireLength('im2col', 'x', x, xOffset + inSize, `${geometryLayout(g, 'in')} at ${xOffset}`)
-      }
+      requirePlanes('im2col', 'x', x, g, 'in', xOffset)
       if (cols.length < size) requireLength('im2col', 'cols', cols, size, `(C·KH·KW, OH·OW)`)
       heap.begin(heap.need(x, inSize) + heap.need(cols, size))
       const px = heap.input(x, inSize, xOffset)
       const pc = heap.output(cols, size, false)
-      ex.im2col(
-        pc,
-        px,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-      )
+      ex.im2col(pc, px, ...geometryArgs(g))
       heap.copyOut(cols, pc, size)
     },
 
     col2im(dx, dxOffset, cols, g) {
       const inSize = g.channels * g.height * g.width
       const size = g.channels * g.kernelH * g.kernelW * g.outH * g.outW
-      if (dx.length < dxOffset + inSize) {
-        requireLength('col2im', 'dx', dx, dxOffset + inSize, `${geometryLayout(g, 'in')} at ${dxOffset}`)
-      }
+      requirePlanes('col2im', 'dx', dx, g, 'in', dxOffset)
       if (cols.length < size) requireLength('col2im', 'cols', cols, size, `(C·KH·KW, OH·OW)`)
       heap.begin(heap.need(dx, inSize) + heap.need(cols, size))
       const pc = heap.input(cols, size)
       const pdx = heap.output(dx, inSize, true, dxOffset)
-      ex.col2im(
-        pdx,
-        pc,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-      )
+      ex.col2im(pdx, pc, ...geometryArgs(g))
       heap.copyOut(dx, pdx, inSize, dxOffset)
     },
   }

@@ -1,7 +1,7 @@
 import { EngineError, ShapeError } from '../../errors'
-import { geometryLayout, requireLength } from '../js/check'
+import { requireLength, requirePlanes } from '../js/check'
 import type { Conv2dGeometry, KernelSignatures } from '../kernel-types'
-import type { WasmKernelExports } from './wasm-exports'
+import { geometryArgs, type WasmKernelExports } from './wasm-exports'
 import type { WasmHeap } from './wasm-heap'
 
 /**
@@ -31,30 +31,14 @@ export function wasmPool(ex: WasmKernelExports, heap: WasmHeap): PoolKernels {
   return {
     maxPoolForward(y, argmax, x, g) {
       const { input, output } = sizes(g)
-      if (x.length < input) requireLength('maxPoolForward', 'x', x, input, geometryLayout(g, 'in'))
-      if (y.length < output) requireLength('maxPoolForward', 'y', y, output, geometryLayout(g, 'out'))
-      if (argmax.length < output)
-        requireLength('maxPoolForward', 'argmax', argmax, output, geometryLayout(g, 'out'))
+      requirePlanes('maxPoolForward', 'x', x, g, 'in')
+      requirePlanes('maxPoolForward', 'y', y, g, 'out')
+      requirePlanes('maxPoolForward', 'argmax', argmax, g, 'out')
       heap.begin(heap.need(x, input) + heap.need(y, output) + heap.need(argmax, output))
       const px = heap.input(x, input)
       const py = heap.output(y, output, false)
       const pa = heap.output(argmax, output, false)
-      ex.maxPoolForward(
-        py,
-        pa,
-        px,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-      )
+      ex.maxPoolForward(py, pa, px, ...geometryArgs(g))
       heap.copyOut(y, py, output)
       heap.copyOut(argmax, pa, output)
     },
@@ -79,111 +63,51 @@ export function wasmPool(ex: WasmKernelExports, heap: WasmHeap): PoolKernels {
 
     avgPoolForward(y, x, g) {
       const { input, output } = sizes(g)
-      if (x.length < input) requireLength('avgPoolForward', 'x', x, input, geometryLayout(g, 'in'))
-      if (y.length < output) requireLength('avgPoolForward', 'y', y, output, geometryLayout(g, 'out'))
+      requirePlanes('avgPoolForward', 'x', x, g, 'in')
+      requirePlanes('avgPoolForward', 'y', y, g, 'out')
       heap.begin(heap.need(x, input) + heap.need(y, output))
       const px = heap.input(x, input)
       const py = heap.output(y, output, false)
-      ex.avgPoolForward(
-        py,
-        px,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-      )
+      ex.avgPoolForward(py, px, ...geometryArgs(g))
       heap.copyOut(y, py, output)
     },
 
     avgPoolBackward(dx, dy, g) {
       const { input, output } = sizes(g)
-      if (dx.length < input) requireLength('avgPoolBackward', 'dx', dx, input, geometryLayout(g, 'in'))
-      if (dy.length < output) requireLength('avgPoolBackward', 'dy', dy, output, geometryLayout(g, 'out'))
+      requirePlanes('avgPoolBackward', 'dx', dx, g, 'in')
+      requirePlanes('avgPoolBackward', 'dy', dy, g, 'out')
       heap.begin(heap.need(dx, input) + heap.need(dy, output))
       const pdy = heap.input(dy, output)
       const pdx = heap.output(dx, input, true)
-      ex.avgPoolBackward(
-        pdx,
-        pdy,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-      )
+      ex.avgPoolBackward(pdx, pdy, ...geometryArgs(g))
       heap.copyOut(dx, pdx, input)
     },
 
     lpPoolForward(y, x, g, p) {
       requireP('lpPoolForward', p)
       const { input, output } = sizes(g)
-      if (x.length < input) requireLength('lpPoolForward', 'x', x, input, geometryLayout(g, 'in'))
-      if (y.length < output) requireLength('lpPoolForward', 'y', y, output, geometryLayout(g, 'out'))
+      requirePlanes('lpPoolForward', 'x', x, g, 'in')
+      requirePlanes('lpPoolForward', 'y', y, g, 'out')
       heap.begin(heap.need(x, input) + heap.need(y, output))
       const px = heap.input(x, input)
       const py = heap.output(y, output, false)
-      ex.lpPoolForward(
-        py,
-        px,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-        p,
-      )
+      ex.lpPoolForward(py, px, ...geometryArgs(g), p)
       heap.copyOut(y, py, output)
     },
 
     lpPoolBackward(dx, dy, x, y, g, p) {
       requireP('lpPoolBackward', p)
       const { input, output } = sizes(g)
-      if (dx.length < input) requireLength('lpPoolBackward', 'dx', dx, input, geometryLayout(g, 'in'))
-      if (x.length < input) requireLength('lpPoolBackward', 'x', x, input, geometryLayout(g, 'in'))
-      if (dy.length < output) requireLength('lpPoolBackward', 'dy', dy, output, geometryLayout(g, 'out'))
-      if (y.length < output) requireLength('lpPoolBackward', 'y', y, output, geometryLayout(g, 'out'))
+      requirePlanes('lpPoolBackward', 'dx', dx, g, 'in')
+      requirePlanes('lpPoolBackward', 'x', x, g, 'in')
+      requirePlanes('lpPoolBackward', 'dy', dy, g, 'out')
+      requirePlanes('lpPoolBackward', 'y', y, g, 'out')
       heap.begin(heap.need(dx, input) + heap.need(x, input) + heap.need(dy, output) + heap.need(y, output))
       const px = heap.input(x, input)
       const py = heap.input(y, output)
       const pdy = heap.input(dy, output)
       const pdx = heap.output(dx, input, true)
-      ex.lpPoolBackward(
-        pdx,
-        pdy,
-        px,
-        py,
-        g.channels,
-        g.height,
-        g.width,
-        g.kernelH,
-        g.kernelW,
-        g.strideH,
-        g.strideW,
-        g.padH,
-        g.padW,
-        g.outH,
-        g.outW,
-        p,
-      )
+      ex.lpPoolBackward(pdx, pdy, px, py, ...geometryArgs(g), p)
       heap.copyOut(dx, pdx, input)
     },
   }

@@ -1,4 +1,4 @@
-import { requireLength } from '../js/check'
+import { requireVectors } from '../js/check'
 import type { KernelSignatures } from '../kernel-types'
 import type { WasmKernelExports } from './wasm-exports'
 import type { WasmHeap } from './wasm-heap'
@@ -11,9 +11,7 @@ import type { WasmHeap } from './wasm-heap'
  */
 export function wasmSgdUpdate(ex: WasmKernelExports, heap: WasmHeap): KernelSignatures['sgdUpdate'] {
   return function sgdUpdate(w, dw, b, n, lr, momentum, dampening, nesterov, weightDecay, first) {
-    requireLength('sgdUpdate', 'w', w, n, `(${n})`)
-    requireLength('sgdUpdate', 'dw', dw, n, `(${n})`)
-    if (b) requireLength('sgdUpdate', 'b', b, n, `(${n})`)
+    requireVectors('sgdUpdate', n, { w, dw, b })
     if (n <= 0) return
     heap.begin(heap.need(w, n) + heap.need(dw, n) + (b ? heap.need(b, n) : 0))
     const pdw = heap.input(dw, n)

@@ -1,4 +1,5 @@
 import { KernelError } from '../../errors'
+import type { Conv2dGeometry } from '../kernel-types'
 
 /**
  * The exports of assembly/index.ts as TypeScript sees them: pointers are byte offsets into the
@@ -6,6 +7,12 @@ import { KernelError } from '../../errors'
  * Conv2dGeometry (channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, outH, outW).
  */
 type Geometry11 = [number, number, number, number, number, number, number, number, number, number, number]
+
+/** A geometry as the kernels take it: its 11 integers in the order of Conv2dGeometry. */
+export function geometryArgs(g: Conv2dGeometry): Geometry11 {
+  const { channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, outH, outW } = g
+  return [channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, outH, outW]
+}
 
 export interface WasmKernelExports {
   heapBase(): number
