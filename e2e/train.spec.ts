@@ -42,7 +42,8 @@ test('a new user opens LeNet-5 from Home, edits it, and trains it briefly on bui
   await conv1.getByLabel('Kernel').fill('5')
   await expect(shapeRow(app, 'Total')).toContainText('62,558')
 
-  // Train: the exercise's settings, shortened to one epoch on 300 images per class.
+  // Train: the exercise's settings, shortened to two epochs on 1,000 images per class: long enough
+  // (1,250 steps) that the pause lands while it trains, even on a fast machine.
   await nav(app).getByRole('link', { name: 'Train' }).click()
   await expect(app.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible()
   const form = app.getByRole('region', { name: 'Experiment' })
@@ -51,10 +52,10 @@ test('a new user opens LeNet-5 from Home, edits it, and trains it briefly on bui
   await expect(form.getByLabel('Dataset')).toHaveValue('mnist')
   await expect(form.getByLabel('Epochs')).toHaveValue('3')
   await expect(form.getByLabel('Optimizer')).toHaveValue('adam')
-  await form.getByLabel('Epochs').fill('1')
+  await form.getByLabel('Epochs').fill('2')
   await form.getByLabel('Minibatch size').fill('16')
-  await form.getByLabel('Training images per class').fill('300')
-  await form.getByLabel('Test images per class').fill('50')
+  await form.getByLabel('Training images per class').fill('1000')
+  await form.getByLabel('Test images per class').fill('100')
   await form.getByLabel('Run name').fill('LeNet-5 short trial')
   await form.getByRole('button', { name: 'Start' }).click()
 
@@ -78,12 +79,12 @@ test('a new user opens LeNet-5 from Home, edits it, and trains it briefly on bui
   await expect(status).toHaveText(/Running|Finished/)
   await expect(status).toHaveText('Finished', { timeout: 45_000 })
   expect(await chartPoints(app, 'Loss per step')).toBeGreaterThan(paused)
-  // One epoch: a training and a test point on each per-epoch chart.
-  await expect.poll(() => chartPoints(app, 'Accuracy per epoch')).toBe(2)
+  // Two epochs: a training and a test point per epoch on each per-epoch chart.
+  await expect.poll(() => chartPoints(app, 'Accuracy per epoch')).toBe(4)
   const result = panel.locator('[data-stat="result"]')
   await expect(result).toContainText(/Accuracy\s*\d{1,3}\.\d\d %/)
   const accuracy = Number(/(\d{1,3}\.\d\d) %/.exec(await result.innerText())![1])
-  // 3,000 images, one epoch: far above chance (10 %).
+  // 10,000 images, two epochs: far above chance (10 %).
   expect(accuracy).toBeGreaterThan(50)
 
   await app.getByRole('heading', { level: 1 }).hover()
@@ -92,10 +93,10 @@ test('a new user opens LeNet-5 from Home, edits it, and trains it briefly on bui
   // After a reload the run's epochs come back from its folder (runs.detail), and it can be compared.
   await app.reload()
   await expect(app.getByRole('region', { name: 'LeNet-5 short trial' })).toBeVisible()
-  await expect.poll(() => chartPoints(app, 'Accuracy per epoch')).toBe(2)
+  await expect.poll(() => chartPoints(app, 'Accuracy per epoch')).toBe(4)
   expect(await chartPoints(app, 'Loss per step')).toBe(0) // progress is not kept, only epochs
   await app.getByRole('checkbox', { name: 'Compare LeNet-5 short trial' }).check()
-  await expect.poll(() => chartPoints(app, 'Compare runs')).toBe(1) // its test accuracy after epoch 1
+  await expect.poll(() => chartPoints(app, 'Compare runs')).toBe(2) // its test accuracy after epochs 1 and 2
 
   // Home lists the run with its accuracy and leads back to it.
   await nav(app).getByRole('link', { name: 'Home' }).click()

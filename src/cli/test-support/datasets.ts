@@ -1,21 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
+import { lcg } from '../../main/supervisor/test-support/blob-data'
 import { EXPERIMENT_FORMAT } from '../../shared/experiment'
+import { classifierSpec } from '../../worker/training/test-support/blobs'
 
 /**
  * Tiny class-folder datasets for the CLI's tests, written as real PNG files: 8×8 grey images, class
  * "top" bright in the upper half, "bottom" in the lower half, with seeded noise — and, on request,
  * files training must skip: a zero-byte PNG, a truncated PNG, and a text file named .jpg.
  */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
-
 async function blobPng(top: boolean, rand: () => number): Promise<Buffer> {
   const pixels = new Uint8Array(64)
   for (let p = 0; p < 64; p++) {
@@ -80,16 +74,7 @@ export function blobExperiment(epochs: number, seed = 3): unknown {
       source: { kind: 'folder', train: 'blobs/train', test: 'blobs/test' },
       preprocess: { colour: 'grey', scale: 'unit' },
     },
-    model: {
-      format: 'dllab.model/1',
-      name: 'blob mlp',
-      input: { features: 64 },
-      init: { scheme: 'glorot' },
-      layers: [
-        { type: 'dense', name: 'hidden', units: 8, activation: 'relu' },
-        { type: 'dense', name: 'out', units: 2, activation: 'softmax' },
-      ],
-    },
+    model: classifierSpec,
     task: { kind: 'classify' },
     training: {
       epochs,

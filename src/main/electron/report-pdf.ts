@@ -2,6 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { SAFE_WEB_PREFERENCES } from '../security/window-options'
 import { writeFileAtomic } from '../services/atomic-write'
 
 /**
@@ -21,21 +22,7 @@ export function reportWindowOptions(): BrowserWindowConstructorOptions {
     show: false,
     width: 794, // A4 at 96 dpi: 210 mm
     height: 1123,
-    webPreferences: {
-      partition: REPORT_PARTITION,
-      sandbox: true,
-      contextIsolation: true,
-      javascript: false,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...SAFE_WEB_PREFERENCES, partition: REPORT_PARTITION, javascript: false },
   }
 }
 

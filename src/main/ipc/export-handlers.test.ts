@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EvaluationFile } from '../../shared/experiment'
 import { buildLineChartSvg } from '../../shared/figures'
 import { renderPng } from '../services/figures'
-import { createServices, type HostAdapter, type Services } from '../services/services'
+import type { HostAdapter, Services } from '../services/services'
 import { nodeWorkerSpawner } from '../supervisor'
 import { blobClassifier, writeBlobIdx } from '../supervisor/test-support/blob-data'
 import { createHandlers } from './handlers'
+import { testServices } from './test-support/test-services'
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const RUN_NAME = '<script>alert("x")</script> & 学習'
@@ -36,18 +37,10 @@ function handlers(kind: 'electron' | 'web', log: HostLog = { saved: [], printed:
       return Buffer.from('%PDF-1.4 fake')
     },
   }
-  const services = createServices({
-    configDir: join(dir, 'config'),
-    home: join(dir, 'home'),
-    locales: ['en-US'],
-    host: {
-      kind,
-      pickFolder: async () => picked ?? null,
-      browseStart: async () => dir,
-      requestedFoldersAreChoices: kind === 'web',
-      ...(kind === 'electron' ? desktop : {}),
-    },
-    logger: { warn: () => undefined },
+  const services = testServices(dir, {
+    kind,
+    pickFolder: async () => picked ?? null,
+    ...(kind === 'electron' ? desktop : {}),
   })
   return { api: createHandlers(services), services, log }
 }
@@ -55,19 +48,7 @@ function handlers(kind: 'electron' | 'web', log: HostLog = { saved: [], printed:
 beforeAll(async () => {
   dir = realpathSync(await mkdtemp(join(tmpdir(), 'dllab-export-handlers-')))
   const files = await writeBlobIdx(join(dir, 'data'))
-  trainer = createServices({
-    configDir: join(dir, 'config'),
-    home: join(dir, 'home'),
-    locales: ['en-US'],
-    host: {
-      kind: 'web',
-      pickFolder: async () => null,
-      browseStart: async () => dir,
-      requestedFoldersAreChoices: true,
-    },
-    logger: { warn: () => undefined },
-    training: { spawner: nodeWorkerSpawner(), concurrency: 1 },
-  })
+  trainer = testServices(dir, { kind: 'web' }, { training: { spawner: nodeWorkerSpawner(), concurrency: 1 } })
   const run = await trainer.training!.start(blobClassifier(files, { epochs: 2 }), { name: RUN_NAME })
   runId = run.runId
   expect(await trainer.training!.settled(runId)).toMatchObject({ status: 'finished' })

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createServices, type HostAdapter } from '../services/services'
+import type { HostAdapter } from '../services/services'
 import { createHandlers } from './handlers'
+import { testServices } from './test-support/test-services'
 
 let dir: string
 let dataset: string
@@ -29,17 +30,10 @@ afterEach(async () => {
 })
 
 function api(kind: HostAdapter['kind']) {
-  const services = createServices({
-    configDir: join(dir, 'config'),
-    home: join(dir, 'home'),
-    locales: ['en-US'],
-    host: {
-      kind,
-      pickFolder: async () => picked,
-      browseStart: async () => join(dir, 'home'),
-      requestedFoldersAreChoices: kind === 'web',
-    },
-    logger: { warn: () => undefined },
+  const services = testServices(dir, {
+    kind,
+    pickFolder: async () => picked,
+    browseStart: async () => join(dir, 'home'),
   })
   return createHandlers(services)
 }

@@ -5,11 +5,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPresets, presetsDir } from '../services/runs'
-import { createServices } from '../services/services'
 import { nodeWorkerSpawner } from '../supervisor'
 import { writeBlobIdx, type BlobFiles } from '../supervisor/test-support/blob-data'
 import { noiseImage, writeTree } from '../services/datasets/test-support/make-images'
 import { createHandlers } from './handlers'
+import { testServices } from './test-support/test-services'
 
 const presets = presetsDir(fileURLToPath(new URL('../../..', import.meta.url)))
 
@@ -29,20 +29,12 @@ afterAll(async () => {
 })
 
 function handlers(kind: 'electron' | 'web', options: { picked?: string; presets?: boolean } = {}) {
-  const services = createServices({
-    configDir: join(dir, 'config'),
-    home: join(dir, 'home'),
-    locales: ['en-US'],
-    host: {
-      kind,
-      pickFolder: async () => options.picked ?? null,
-      browseStart: async () => dir,
-      requestedFoldersAreChoices: kind === 'web',
-    },
-    logger: { warn: () => undefined },
+  const services = testServices(
+    dir,
+    { kind, pickFolder: async () => options.picked ?? null },
     // presetsDir travels with the training options; the spawner is never used here
-    ...(options.presets === false ? {} : { training: { spawner: nodeWorkerSpawner(), presetsDir: presets } }),
-  })
+    options.presets === false ? {} : { training: { spawner: nodeWorkerSpawner(), presetsDir: presets } },
+  )
   return { api: createHandlers(services), services }
 }
 

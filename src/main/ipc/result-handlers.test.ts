@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../../cli/test-support/cli-harness'
 import type { RunFolder } from '../services/runs'
 import { convClassifierModel, tinyExperiment, tinyRun } from '../services/results/test-support/tiny-runs'
-import { createServices } from '../services/services'
 import { writeBlobIdx } from '../supervisor/test-support/blob-data'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
+import { testServices } from './test-support/test-services'
 
 /**
  * The result channels through the dispatcher, as the renderer reaches them: requests validated by
@@ -25,18 +25,7 @@ beforeAll(async () => {
   dir = realpathSync(await mkdtemp(join(tmpdir(), 'dllab-result-handlers-')))
   const files = await writeBlobIdx(join(dir, 'data'))
   run = await tinyRun(ws(), tinyExperiment(files, convClassifierModel, { kind: 'classify' }, 2))
-  const services = createServices({
-    configDir: join(dir, 'config'),
-    home: join(dir, 'home'),
-    locales: ['en-US'],
-    host: {
-      kind: 'electron',
-      pickFolder: async () => null,
-      browseStart: async () => dir,
-      requestedFoldersAreChoices: false,
-    },
-    logger: { warn: () => undefined },
-  })
+  const services = testServices(dir, { kind: 'electron' })
   await services.settings.update({ workspace: ws() })
   dispatch = createDispatch(createHandlers(services))
 }, 60_000)

@@ -3,10 +3,11 @@ import { realpathSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createServices, type Services } from '../services/services'
+import type { Services } from '../services/services'
 import { nodeWorkerSpawner } from '../supervisor'
 import { blobClassifier, writeBlobIdx, type BlobFiles } from '../supervisor/test-support/blob-data'
 import { createHandlers } from './handlers'
+import { testServices } from './test-support/test-services'
 
 let dir: string
 let files: BlobFiles
@@ -23,19 +24,11 @@ afterEach(async () => {
 })
 
 function handlers(withTraining: boolean) {
-  services = createServices({
-    configDir: join(dir, 'config'),
-    home: join(dir, 'home'),
-    locales: ['en-US'],
-    host: {
-      kind: 'electron',
-      pickFolder: async () => picked,
-      browseStart: async () => dir,
-      requestedFoldersAreChoices: false,
-    },
-    logger: { warn: () => undefined },
-    ...(withTraining ? { training: { spawner: nodeWorkerSpawner(), concurrency: 1 } } : {}),
-  })
+  services = testServices(
+    dir,
+    { kind: 'electron', pickFolder: async () => picked },
+    withTraining ? { training: { spawner: nodeWorkerSpawner(), concurrency: 1 } } : {},
+  )
   return createHandlers(services)
 }
 

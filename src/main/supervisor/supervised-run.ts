@@ -10,7 +10,7 @@ import type {
   WorkerMessage,
 } from '../../shared/training'
 import { assertNever } from '../../shared/training'
-import type { RunFolder, StateUpdate } from '../services/runs'
+import { RESUMABLE_STATUSES, type RunFolder, type StateUpdate } from '../services/runs'
 import type { PlannedJob } from './plan'
 import type { WorkerLink } from './worker-link'
 
@@ -173,7 +173,7 @@ export class SupervisedRun {
   }
 
   info(queuePosition?: number): TrainingRunInfo {
-    const settled = ['paused', 'cancelled', 'failed'].includes(this.status)
+    const settled = RESUMABLE_STATUSES.includes(this.status)
     return {
       runId: this.runId,
       name: this.meta.name,

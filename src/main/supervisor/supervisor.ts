@@ -1,7 +1,14 @@
 import { availableParallelism } from 'node:os'
-import { parseExperiment, type ParsedExperiment, type RunStatus } from '../../shared/experiment'
+import { parseExperiment, type ParsedExperiment } from '../../shared/experiment'
 import type { TrainingEvent, TrainingRunInfo } from '../../shared/training'
-import { type RunFolder, RunNotFoundError, RunStore, type RunSummary } from '../services/runs'
+import {
+  idleRunInfo,
+  RESUMABLE_STATUSES,
+  type RunFolder,
+  RunNotFoundError,
+  RunStore,
+  type RunSummary,
+} from '../services/runs'
 import { RunStateError, SupervisorError, UnknownRunError } from './errors'
 import { checkDataPathsAbsolute, planJobs } from './plan'
 import { recoverWorkspace } from './recovery'
@@ -45,8 +52,6 @@ export interface SupervisorOptions {
 }
 
 export type TrainingListener = (event: TrainingEvent) => void
-
-const RESUMABLE: readonly RunStatus[] = ['paused', 'cancelled', 'failed']
 
 export class Supervisor {
   private readonly scheduler: Scheduler
@@ -152,7 +157,7 @@ export class Supervisor {
   async get(runId: string): Promise<TrainingRunInfo> {
     const run = this.scheduler.runs.get(runId)
     if (run) return this.scheduler.describe(run)
-    return summaryInfo(await this.summary(runId))
+    return idleRunInfo(await this.summary(runId))
   }
 
   /** Every run of the workspace, newest first, with what its live jobs last reported. */
@@ -160,7 +165,7 @@ export class Supervisor {
     const summaries = await (await this.store()).list()
     return summaries.map((s) => {
       const run = this.scheduler.runs.get(s.id)
-      return run ? this.scheduler.describe(run) : summaryInfo(s)
+      return run ? this.scheduler.describe(run) : idleRunInfo(s)
     })
   }
 
@@ -169,7 +174,10 @@ export class Supervisor {
     for (;;) {
       const run = this.scheduler.runs.get(runId)
       if (!run) return this.get(runId)
-      if ((RESUMABLE.includes(run.status) || run.status === 'finished') && run.liveJobs.length === 0) {
+      if (
+        (RESUMABLE_STATUSES.includes(run.status) || run.status === 'finished') &&
+        run.liveJobs.length === 0
+      ) {
         await run.written
         return this.get(runId)
       }
@@ -295,21 +303,4 @@ function checkConcurrency(concurrency: number): number {
     throw new SupervisorError(`concurrency must be a positive integer, got ${concurrency}`)
   }
   return concurrency
-}
-
-/** A run no worker of this supervisor touches, as its folder describes it. */
-function summaryInfo(s: RunSummary): TrainingRunInfo {
-  return {
-    runId: s.id,
-    name: s.name,
-    task: s.task,
-    created: s.created,
-    status: s.status,
-    ...(s.reason !== undefined ? { reason: s.reason } : {}),
-    ...(s.latestCheckpoint !== undefined ? { checkpoint: s.latestCheckpoint } : {}),
-    active: false,
-    resumable: RESUMABLE.includes(s.status),
-    jobs: [],
-    ...(s.lastMetrics ? { lastMetrics: s.lastMetrics } : {}),
-  }
 }

@@ -1,55 +1,34 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Conv2dLayer, kernels, Rng, Tensor } from '../../../engine'
-import { im2colView } from './im2col-view'
+import { readSeedVectors } from '../../../engine/kernels/test-support/lecture-suite'
+import { geometry } from '../../../engine/kernels/test-support/reference'
+import { type Im2colInput, im2colView } from './im2col-view'
 
 /**
  * The im2col picture against the lecture's worked example (seed-vectors.json: the 4×4 image 1…16, the
  * 2×2 filter [[1, 2], [3, 4]]) and against the engine's conv2d layer and im2col kernel on a padded,
  * strided, multi-channel case.
  */
-interface Seed {
-  im2col: {
-    input: number[][]
-    filter: number[][]
-    columns: number[][]
-    filterRow: number[]
-    product: number[]
-    output: number[][]
+const seed = readSeedVectors().im2col
+
+/** The lecture's example as im2colView reads it: the 4×4 image, one 2×2 filter, stride 1, no padding. */
+function lectureExample(overrides: Partial<Im2colInput> = {}): Im2colInput {
+  return {
+    layer: 'conv',
+    sampleIndex: 0,
+    x: seed.input.flat(),
+    geometry: geometry(1, 4, 4, [2, 2], [1, 1], [0, 0]),
+    weights: seed.filter.flat(),
+    filters: 1,
+    output: seed.output.flat(),
+    patch: { y: 0, x: 0, size: 4 },
+    ...overrides,
   }
 }
-const seed = (
-  JSON.parse(
-    readFileSync(new URL('../../../engine/test-support/seed-vectors.json', import.meta.url), 'utf8'),
-  ) as Seed
-).im2col
-
-const geometry = (c: number, h: number, w: number, k: number, s: number, p: number) => ({
-  channels: c,
-  height: h,
-  width: w,
-  kernelH: k,
-  kernelW: k,
-  strideH: s,
-  strideW: s,
-  padH: p,
-  padW: p,
-  outH: (h - k + 2 * p) / s + 1,
-  outW: (w - k + 2 * p) / s + 1,
-})
 
 describe('im2colView', () => {
   it("reproduces the lecture's worked example: X', F, U' = F X' and the 3×3 map", () => {
-    const view = im2colView({
-      layer: 'conv',
-      sampleIndex: 0,
-      x: seed.input.flat(),
-      geometry: geometry(1, 4, 4, 2, 1, 0),
-      weights: seed.filter.flat(),
-      filters: 1,
-      output: seed.output.flat(),
-      patch: { y: 0, x: 0, size: 4 },
-    })
+    const view = im2colView(lectureExample())
     expect(view.patch).toEqual({ y: 0, x: 0, rows: 3, cols: 3 })
     expect(view.columns).toEqual({ rows: 4, cols: 9, values: seed.columns.flat() })
     expect(view.filters).toEqual({ rows: 1, cols: 4, values: seed.filterRow })
@@ -60,17 +39,13 @@ describe('im2colView', () => {
   })
 
   it('takes a patch by hand: output (1, 1) reads 6 7 10 11, and 1·6 + 2·7 + 3·10 + 4·11 + b = 94 + b', () => {
-    const view = im2colView({
-      layer: 'conv',
-      sampleIndex: 0,
-      x: seed.input.flat(),
-      geometry: geometry(1, 4, 4, 2, 1, 0),
-      weights: seed.filter.flat(),
-      bias: [0.5],
-      filters: 1,
-      output: seed.output.flat().map((v) => v + 0.5),
-      patch: { y: 1, x: 1, size: 1 },
-    })
+    const view = im2colView(
+      lectureExample({
+        bias: [0.5],
+        output: seed.output.flat().map((v) => v + 0.5),
+        patch: { y: 1, x: 1, size: 1 },
+      }),
+    )
     expect(view.columns.values).toEqual([6, 7, 10, 11])
     expect(view.input).toEqual([{ rows: 2, cols: 2, values: [6, 7, 10, 11] }])
     expect(view.product.values).toEqual([94.5])
@@ -120,18 +95,7 @@ describe('im2colView', () => {
   })
 
   it('says where the map ends when the patch starts outside it', () => {
-    expect(() =>
-      im2colView({
-        layer: 'conv',
-        sampleIndex: 0,
-        x: seed.input.flat(),
-        geometry: geometry(1, 4, 4, 2, 1, 0),
-        weights: seed.filter.flat(),
-        filters: 1,
-        output: seed.output.flat(),
-        patch: { y: 0, x: 3, size: 2 },
-      }),
-    ).toThrow(
+    expect(() => im2colView(lectureExample({ patch: { y: 0, x: 3, size: 2 } }))).toThrow(
       "the patch at (y 0, x 3) is outside the feature map of 'conv', which is 3 × 3 (y 0 … 2, x 0 … 2)",
     )
   })

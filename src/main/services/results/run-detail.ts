@@ -1,34 +1,18 @@
-import type { RunStatus } from '../../../shared/experiment'
 import type { RunDetail, RunMetricsSeries } from '../../../shared/ipc/lab-types'
 import type { TrainingRunInfo } from '../../../shared/training'
-import type { RunFolder, RunStore } from '../runs'
+import { idleRunInfo, type RunFolder, type RunStore } from '../runs'
 import type { ResultsContext } from './run-context'
+
+/** A run no worker touches, as its folder describes it (the supervisor's own summary, for hosts without one). */
+export async function folderRunInfo(store: RunStore, runId: string): Promise<TrainingRunInfo> {
+  return idleRunInfo(await store.get(runId))
+}
 
 /**
  * Everything the Results view needs about a run except pictures: its info (the supervisor's, live,
  * when it has the run; else as its folder describes it), experiment.json, the resolved model, the
  * metrics of each job (the homework's R, G, B channels each have their own) and evaluation.json.
  */
-const RESUMABLE: readonly RunStatus[] = ['paused', 'cancelled', 'failed']
-
-/** A run no worker touches, as its folder describes it (the supervisor's own summary, for hosts without one). */
-export async function folderRunInfo(store: RunStore, runId: string): Promise<TrainingRunInfo> {
-  const s = await store.get(runId)
-  return {
-    runId: s.id,
-    name: s.name,
-    task: s.task,
-    created: s.created,
-    status: s.status,
-    ...(s.reason !== undefined ? { reason: s.reason } : {}),
-    ...(s.latestCheckpoint !== undefined ? { checkpoint: s.latestCheckpoint } : {}),
-    active: false,
-    resumable: RESUMABLE.includes(s.status),
-    jobs: [],
-    ...(s.lastMetrics ? { lastMetrics: s.lastMetrics } : {}),
-  }
-}
-
 export async function runDetail(
   ctx: ResultsContext,
   run: RunFolder,

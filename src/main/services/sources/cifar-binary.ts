@@ -7,20 +7,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CIFAR10_CLASSES } from '../../../shared/datasets/cifar10'
 import { DatasetSourceError, type LabelledImages } from './labelled-images'
 
-export const CIFAR10_CLASSES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-] as const
+export { CIFAR10_CLASSES }
 
 const SIDE = 32
 const PIXELS = 3 * SIDE * SIDE

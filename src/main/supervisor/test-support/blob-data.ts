@@ -20,8 +20,8 @@ function idx(type: number, dims: readonly number[], data: Uint8Array): Uint8Arra
   return out
 }
 
-/** A small LCG, enough for noise in test images. */
-function noise(seed: number): () => number {
+/** A small LCG (Numerical Recipes' constants), enough for noise in test images: uniform in [0, 1). */
+export function lcg(seed: number): () => number {
   let s = seed >>> 0
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0
@@ -37,7 +37,7 @@ function blobImages(
   const n = perClass * 2
   const images = new Uint8Array(n * 64 * channels)
   const labels = new Uint8Array(n)
-  const rand = noise(seed)
+  const rand = lcg(seed)
   for (let s = 0; s < n; s++) {
     const c = s % 2
     labels[s] = c

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createAppI18n, messages } from './index'
+import { LATIN_NAMES } from './latin-names'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -15,36 +16,9 @@ const keys = leaves(messages.en).map(([key]) => key)
 /** Same in both languages on purpose. */
 const sameEverywhere = new Set(['app.name'])
 
-/**
- * Latin words a Japanese screen may show, each a name with no Japanese form in the lecture or in
- * use: data sets (MNIST, CIFAR), file formats (JSON, HTML), the lecture's function and optimizer
- * names as it writes them (ReLU, tanh, Adam, Nesterov), people's names of initialisers and filters
- * (Glorot, LeCun, Gabor, Sobel), the lecture's programs and the library whose results
- * "lecture-exact" reproduces (Python, Pillow, NumPy), and model names (LeNet, VGG-mini). Words of
- * three letters or fewer (IDX, RGB, PNG, SVG, CSV, SGD, Lp, DL.py …) are not checked.
- */
-const latinNames = [
-  'MNIST',
-  'CIFAR',
-  'JSON',
-  'HTML',
-  'ReLU',
-  'tanh',
-  'Adam',
-  'Nesterov',
-  'Glorot',
-  'LeCun',
-  'Gabor',
-  'Sobel',
-  'Python',
-  'Pillow',
-  'NumPy',
-  'LeNet',
-  'VGG-mini',
-]
-const latinName = new RegExp(`(?<![A-Za-z])(${latinNames.join('|')})(?![A-Za-z])`, 'g')
+const latinName = new RegExp(`(?<![A-Za-z])(${LATIN_NAMES.join('|')})(?![A-Za-z])`, 'g')
 
-/** Runs of 4+ Latin letters left in a Japanese message once placeholders and the names above go. */
+/** Runs of 4+ Latin letters left in a Japanese message once placeholders and LATIN_NAMES go. */
 function englishWords(text: string): string[] {
   return (
     text

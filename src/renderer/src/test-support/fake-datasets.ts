@@ -1,3 +1,4 @@
+import { CIFAR10_CLASSES } from '../../../shared/datasets/cifar10'
 import type { DataSource, Preprocess } from '../../../shared/experiment/schema'
 import type { ClassSummary, DatasetInspection, FolderScan, ScanProblem } from '../../../shared/ipc/contract'
 import type { FakeFile, FakeFolder } from './fake-api'
@@ -12,18 +13,6 @@ export interface FakeDatasetFiles {
 
 /** MNIST's real training images per digit 0–9 (they sum to 60,000); the test set has 10,000. */
 export const MNIST_TRAIN_PER_CLASS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
-const CIFAR_CLASSES = [
-  'airplane',
-  'automobile',
-  'bird',
-  'cat',
-  'deer',
-  'dog',
-  'frog',
-  'horse',
-  'ship',
-  'truck',
-]
 /** Each CIFAR-10 batch file holds 10,000 images, 1,000 of each class. */
 const CIFAR_PER_BATCH = 10_000
 
@@ -90,10 +79,10 @@ export function createFakeDatasets(fs: FakeDatasetFiles): FakeHandlers<'datasets
       case 'cifar-binary': {
         for (const path of source.trainBatches) requireFile(path, 'a CIFAR-10 batch')
         if (source.testBatch !== undefined) requireFile(source.testBatch, 'a CIFAR-10 batch')
-        const perClass = (source.trainBatches.length * CIFAR_PER_BATCH) / CIFAR_CLASSES.length
+        const perClass = (source.trainBatches.length * CIFAR_PER_BATCH) / CIFAR10_CLASSES.length
         return {
           title: source.trainBatches.join(', '),
-          classes: CIFAR_CLASSES.map((name) => ({ name, count: perClass })),
+          classes: CIFAR10_CLASSES.map((name) => ({ name, count: perClass })),
           testCount: source.testBatch === undefined ? 0 : CIFAR_PER_BATCH,
           problems: [],
           size: 32,

@@ -2,6 +2,7 @@ import { EXPERIMENT_FORMAT } from '../../../../shared/experiment'
 import { activateKernels } from '../../../../worker/kernels'
 import { runTraining } from '../../../../worker/training'
 import { loadTrainingData } from '../../../../worker/training-data'
+import { autoencoderSpec } from '../../../../worker/training/test-support/blobs'
 import { type BlobFiles } from '../../../supervisor/test-support/blob-data'
 import { datasetCacheDir } from '../../datasets'
 import { type RunFolder, RunStore } from '../../runs'
@@ -25,16 +26,8 @@ export const convClassifierModel = {
   ],
 }
 
-export const denseAutoencoderModel = {
-  format: 'dllab.model/1',
-  name: 'tiny autoencoder',
-  input: { features: 64 },
-  init: { scheme: 'glorot' },
-  layers: [
-    { type: 'dense', name: 'code', units: 4, activation: 'sigmoid' },
-    { type: 'dense', name: 'decoder', units: 64, activation: 'sigmoid' },
-  ],
-}
+/** The dense 64-4-64 autoencoder of the worker's trainer tests. */
+export const denseAutoencoderModel = autoencoderSpec
 
 /** Dense only, as pretrain-stack needs: one hidden layer pre-trained as an autoencoder. */
 export const denseClassifierModel = {

@@ -38,6 +38,19 @@ export function formatEntry(v: number): string {
   return (rounded < 0 ? '−' : '') + String(Math.abs(rounded))
 }
 
+/** F (K × C·FY·FX) with the bias as an extra last column: row k is filter k's weights, then b_k. */
+export function filtersWithBias(view: Pick<Im2colView, 'filters' | 'bias'>): Matrix {
+  const { rows, cols, values } = view.filters
+  return {
+    rows,
+    cols: cols + 1,
+    values: Array.from({ length: rows }, (_, k) => [
+      ...values.slice(k * cols, (k + 1) * cols),
+      view.bias[k] ?? 0,
+    ]).flat(),
+  }
+}
+
 function matrixCsv(title: string, m: Matrix, rowLabels: string[], colLabels: string[]): string[] {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
   const lines = [quote(title), ['', ...colLabels].map(quote).join(',')]
@@ -52,14 +65,7 @@ export function im2colCsv(view: Im2colView): string {
   const rows = taps(view.inputShape[0] ?? 1, view.kernel).map(tapLabel)
   const cols = positions(view.patch).map(({ y, x }) => `(${y}, ${x})`)
   const filters = Array.from({ length: view.filters.rows }, (_, k) => `filter ${k}`)
-  const withBias: Matrix = {
-    rows: view.filters.rows,
-    cols: view.filters.cols + 1,
-    values: filters.flatMap((_, k) => [
-      ...view.filters.values.slice(k * view.filters.cols, (k + 1) * view.filters.cols),
-      view.bias[k] ?? 0,
-    ]),
-  }
+  const withBias = filtersWithBias(view)
   return (
     [
       ...matrixCsv(`X' (${view.layer}, sample ${view.sampleIndex})`, view.columns, rows, cols),

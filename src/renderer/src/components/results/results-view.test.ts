@@ -186,6 +186,15 @@ describe('ResultsView', () => {
     expect(wrapper.get('[data-testid="im2col-formula"]').text()).toBe(
       'U′ = F X′ + b: (2 × 9) · (9 × 4) = (2 × 4)',
     )
+    // The lecture's order: the input read, F (with b) beside X′, U′, then U′ as the two feature maps.
+    expect(wrapper.findAll('.matrix-table caption').map((c) => c.text())).toEqual([
+      'Input X read by the patch (channel 0, zero padding included)',
+      'F: one row per filter',
+      'X′: unrolled input, (C·FY·FX) rows × one column per output position',
+      'U′ = F X′ + b',
+      'Feature map 0',
+      'Feature map 1',
+    ])
     const product = wrapper.findAll('.matrix-table').find((m) => m.get('caption').text() === 'U′ = F X′ + b')!
     // Sample 0 is X[y][x] = ((3y + 5x) mod 11)/10, zero padded; outputs (0,0) (0,1) (1,0) (1,1).
     // Sharpen + 0.1 at (1,1): 5·0.8 − 0.5 − 0 − 0.3 − 0.2 + 0.1 = 3.1;
