@@ -1,7 +1,7 @@
 import type { Preprocess } from '../../../shared/experiment/schema'
 
 /**
- * Pictures for the fake datasets.inspect, and the preprocessing applied to them, so that a test
+ * Pictures for the test double of datasets.inspect, and the preprocessing applied to them, so that a test
  * sees preview numbers that follow the options as the service's do: grey has 1 channel and RGB 3,
  * `size` sets Y and X, and the scale decides the range (unit: x/255 ∈ [0, 1]; unit-sum: x/Σx, so
  * the values sum to 1; none: 0 … 255).
