@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { runJsPeers } from './peers-js/spawn'
 
 /**
  * Peers of `npm run bench`: the same workloads in PyTorch (tools/bench/torch_bench.py, 1 and 2
@@ -12,11 +13,14 @@ import { fileURLToPath } from 'node:url'
  * (libopenblas0-pthread) picks its kernels for this CPU as on a student's laptop; our own process
  * keeps its environment. torch runs once per thread count with OPENBLAS_NUM_THREADS equal to it; numpy_dl runs twice: OPENBLAS_NUM_THREADS=1 (the 1-thread comparison) and
  * OpenBLAS's default thread count (what `python3 DL.py` gets).
+ * Then the JavaScript peers, ConvNetJS and tfjs-backend-wasm, in child Node processes
+ * (bench/peers-js/spawn.ts).
  */
 export const PYTHON = '/usr/bin/python3'
 
 export interface PeerResult {
-  peer: 'torch' | 'numpy'
+  /** torch, numpy, convnetjs or tfjs-wasm. */
+  peer: string
   version: string
   workload: string
   /** Threads the peer was given; 0 = the library's default. */
@@ -28,10 +32,12 @@ export interface PeerResult {
 }
 
 export interface PeerRun {
-  peer: 'torch' | 'numpy'
+  peer: string
   /** Why there are no results (not installed, or the script failed), or undefined. */
   missing?: string
   results: PeerResult[]
+  /** Workloads the peer cannot run and what it does differently (JavaScript peers). */
+  notes?: string[]
 }
 
 const toolsDir = fileURLToPath(new URL('../tools/bench/', import.meta.url))
@@ -91,5 +97,6 @@ export function runPeers(budget: number, only: readonly string[]): PeerRun[] {
       peerEnv({ OPENBLAS_NUM_THREADS: String(threads) }),
     )
   runs.push(run('torch', 'torch', () => [...torchRun(1), ...torchRun(2)]))
+  runs.push(...runJsPeers(budget, only))
   return runs
 }

@@ -11,7 +11,7 @@ import { type Workload, workloads } from './workloads'
 /**
  * `npm run bench` — training throughput (samples/s) of the lecture's networks and GEMM GFLOP/s, one
  * thread, on the chosen kernel backend, and the same workloads on the installed peers (bench/peers.ts:
- * PyTorch at 1 and 2 threads, the lecture's NumPy DL.py) with the ratios ours / peer. Options:
+ * PyTorch at 1 and 2 threads, the lecture's NumPy DL.py, ConvNetJS, tfjs-backend-wasm) with the ratios ours / peer. Options:
  *   --backend js|wasm  kernels to use (default wasm when build/wasm/ holds the modules, else js);
  *                      wasm takes the relaxed-SIMD build when the runtime has it: run
  *                      `node --experimental-wasm-relaxed-simd --import tsx bench/run.ts` on Node 20
@@ -20,7 +20,7 @@ import { type Workload, workloads } from './workloads'
  *                      and ratios {ratio, workload, peer, peerThreads, basis}
  *   --budget <s>       seconds measured per workload (default 2.5)
  *   --only <text>      only workloads whose id contains the text (repeatable)
- *   --no-peers         skip the Python peers
+ *   --no-peers         skip the peers (Python and JavaScript)
  *   --threads <n[,n…]> wasm GEMM/convolution threads (default 1); several counts run each workload
  *                      on each, alternating, and print the speedup over the first count
  *   --repeat <r>       rounds of the alternation (default 1): ranges over rounds on a shared machine
@@ -172,7 +172,10 @@ function printPeers(runs: readonly PeerRun[], ours: readonly Result[]): void {
       continue
     }
     const v = run.results[0]?.version ?? ''
-    console.log(`\n${run.peer} ${v} (samples/s; /CPU-s = per CPU-second; ratio = ours / peer)`)
+    console.log(
+      `\n${[run.peer, v].filter(Boolean).join(' ')} (samples/s; /CPU-s = per CPU-second; ratio = ours / peer)`,
+    )
+    for (const note of run.notes ?? []) console.log(`  ${note}`)
     const rs = ratios(ours, run.results)
     for (const p of run.results) {
       const r = rs.find((x) => x.workload === p.workload && x.peerThreads === p.threads)
@@ -263,6 +266,7 @@ async function main(): Promise<void> {
   if (args.json) {
     for (const run of runs) {
       if (run.missing) console.log(JSON.stringify({ peer: run.peer, missing: run.missing }))
+      for (const note of run.notes ?? []) console.log(JSON.stringify({ peer: run.peer, note }))
       for (const p of run.results) console.log(JSON.stringify(p))
       for (const r of ratios(ours, run.results)) console.log(JSON.stringify(r))
     }

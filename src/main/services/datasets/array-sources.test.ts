@@ -100,6 +100,15 @@ describe('loadDataset: IDX files', () => {
         unit,
       ),
     ).rejects.toThrow(/Cannot read the IDX training images file .*nothing-here: it does not exist/)
+    // Every missing file is named, in the source's order, whichever stat fails first.
+    await expect(
+      loadDataset(
+        { kind: 'cifar', trainBatches: [join(dir, 'batch-1.bin'), join(dir, 'batch-2.bin')] },
+        unit,
+      ),
+    ).rejects.toThrow(
+      /^Cannot read the CIFAR-10 training batch .*batch-1\.bin: it does not exist; Cannot read the CIFAR-10 training batch .*batch-2\.bin: it does not exist$/,
+    )
   })
 })
 

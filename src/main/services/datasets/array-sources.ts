@@ -56,16 +56,22 @@ export async function describeArraySource(
   selection: Selection,
 ): Promise<DescribedSource> {
   const files = sourceFiles(source)
-  const prints = await Promise.all(
-    files.map(async ({ path, what }) => {
-      try {
-        const info = await stat(path)
-        return [path, info.size, info.mtimeMs]
-      } catch (error) {
-        throw new DatasetError(`Cannot read the ${what} ${path}: ${describeFsError(error)}`, { cause: error })
-      }
-    }),
-  )
+  // Every file is looked at, and every unreadable one named in the source's order (not whichever
+  // stat happened to fail first), so the message is the same each time and lists all there is to fix.
+  const looked = await Promise.allSettled(files.map(({ path }) => stat(path)))
+  const unreadable = files.flatMap(({ path, what }, i) => {
+    const result = looked[i]!
+    return result.status === 'rejected'
+      ? [{ text: `Cannot read the ${what} ${path}: ${describeFsError(result.reason)}`, cause: result.reason }]
+      : []
+  })
+  if (unreadable.length > 0) {
+    throw new DatasetError(unreadable.map((u) => u.text).join('; '), { cause: unreadable[0]!.cause })
+  }
+  const prints = files.map(({ path }, i) => {
+    const info = (looked[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof stat>>>).value
+    return [path, info.size, info.mtimeMs]
+  })
   const fingerprint = createHash('sha256').update(JSON.stringify(prints)).digest('hex')
   return { fingerprint, plan: async () => planSets(await loadSets(source), selection) }
 }
