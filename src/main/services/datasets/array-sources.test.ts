@@ -103,7 +103,7 @@ describe('loadDataset: IDX files', () => {
     // Every missing file is named, in the source's order, whichever stat fails first.
     await expect(
       loadDataset(
-        { kind: 'cifar', trainBatches: [join(dir, 'batch-1.bin'), join(dir, 'batch-2.bin')] },
+        { kind: 'cifar-binary', trainBatches: [join(dir, 'batch-1.bin'), join(dir, 'batch-2.bin')] },
         unit,
       ),
     ).rejects.toThrow(
