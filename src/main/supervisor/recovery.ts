@@ -1,4 +1,5 @@
 import type { RunStore } from '../services/runs'
+import { INTERRUPTED, interruptedUnreadable } from '../../shared/training/run-reasons'
 import { hasProgress, planJobs } from './plan'
 
 /**
@@ -7,11 +8,7 @@ import { hasProgress, planJobs } from './plan'
  * finished channel) it becomes 'paused', resumable from there; without, 'failed' (resume-run starts it
  * again from the beginning). Runs still 'queued' are returned, oldest first, to be queued again.
  */
-export const INTERRUPTED = {
-  resumable:
-    'interrupted: DL Lab closed while this run was training; resume continues from its last checkpoint',
-  fromStart: 'interrupted: DL Lab closed before this run wrote its first checkpoint; resume starts it again',
-} as const
+export { INTERRUPTED }
 
 async function markInterrupted(store: RunStore, id: string): Promise<void> {
   const folder = await store.open(id)
@@ -24,7 +21,7 @@ async function markInterrupted(store: RunStore, id: string): Promise<void> {
     await folder.writeState({
       ...kept,
       status: 'failed',
-      reason: `interrupted, and ${(error as Error).message}`,
+      reason: interruptedUnreadable((error as Error).message),
     })
     return
   }

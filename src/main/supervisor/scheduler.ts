@@ -1,5 +1,13 @@
 import { availableParallelism } from 'node:os'
 import type { TrainingEvent, TrainingRunInfo, WorkerMessage } from '../../shared/training'
+import {
+  CANCELLED,
+  CLOSED,
+  inJob,
+  KILLED,
+  processEnd,
+  stoppedWithJob,
+} from '../../shared/training/run-reasons'
 import { datasetCacheDir } from '../services/datasets/dataset-cache'
 import type { RunFolder } from '../services/runs'
 import type { WorkerSpawner } from './spawner'
@@ -22,9 +30,7 @@ export interface SchedulerOptions {
   onError(error: unknown): void
 }
 
-export const KILLED = 'stopped at once (kill), without a checkpoint of the last position'
-export const CLOSED = 'DL Lab closed during training; resume continues from the last checkpoint'
-const CANCELLED = 'cancelled by the user'
+export { CLOSED, KILLED }
 
 export class Scheduler {
   readonly runs = new Map<string, SupervisedRun>()
@@ -178,7 +184,7 @@ export class Scheduler {
         },
       )
     } catch (error) {
-      const reason = `the training process could not be started: ${(error as Error).message}`
+      const reason = processEnd({}, (error as Error).message)
       return this.onEnd(run, slot, { kind: 'failed', reason })
     }
     if (run.status === 'queued') {
@@ -229,12 +235,13 @@ export class Scheduler {
     const failed = run.jobs.find((j) => j.status === 'failed')
     if (failed && run.intent === 'run') {
       run.intent = 'cancel'
-      this.stopJobs(run, 'cancel', `stopped because job ${failed.name} failed`)
+      this.stopJobs(run, 'cancel', stoppedWithJob(failed.name))
     }
     if (run.liveJobs.length > 0) return void this.persist(run)
     if (failed) {
       run.status = 'failed'
-      run.reason = run.singleJob ? failed.reason : `${jobLabel(failed.name)}: ${failed.reason}`
+      run.reason =
+        run.singleJob || failed.name === 'train' ? failed.reason : inJob(failed.name, failed.reason ?? '')
     } else if (run.intent === 'cancel' || run.intent === 'kill') {
       run.status = 'cancelled'
       run.reason = run.intent === 'kill' ? KILLED : CANCELLED
@@ -303,10 +310,6 @@ export class Scheduler {
 /** <workspace> of <workspace>/runs/<id>. */
 function workspaceOf(folder: RunFolder): string {
   return folder.dir.replace(/[\\/]runs[\\/][^\\/]+[\\/]?$/, '')
-}
-
-function jobLabel(name: string): string {
-  return name === 'combine' ? 'combining the channels' : `channel ${name}`
 }
 
 const threadsOption = (threads: number | undefined): { threads?: number } =>

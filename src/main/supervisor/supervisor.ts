@@ -9,6 +9,7 @@ import {
   RunStore,
   type RunSummary,
 } from '../services/runs'
+import { notRequeued } from '../../shared/training/run-reasons'
 import { RunStateError, SupervisorError, UnknownRunError } from './errors'
 import { checkDataPathsAbsolute, planJobs } from './plan'
 import { recoverWorkspace } from './recovery'
@@ -110,15 +111,24 @@ export class Supervisor {
     const current = this.scheduler.runs.get(runId)
     if (current?.active) {
       if (current.status === 'paused') return this.resume(runId)
-      throw new RunStateError(`run ${runId} is ${current.status}; it is already training`)
+      throw new RunStateError(`run ${runId} is ${current.status}; it is already training`, {
+        code: 'run-already-training',
+        params: { runId },
+      })
     }
     const folder = await this.openRun(runId)
     const status = (await folder.readState())?.status ?? 'queued'
     if (status === 'finished') {
-      throw new RunStateError(`run ${runId} is finished; start a new run to train again`)
+      throw new RunStateError(`run ${runId} is finished; start a new run to train again`, {
+        code: 'run-finished',
+        params: { runId },
+      })
     }
     if (status === 'running') {
-      throw new RunStateError(`run ${runId} is running in another DL Lab process; stop it there first`)
+      throw new RunStateError(`run ${runId} is running in another DL Lab process; stop it there first`, {
+        code: 'run-in-other-process',
+        params: { runId },
+      })
     }
     const experiment = await folder.readExperiment()
     checkDataPathsAbsolute(experiment)
@@ -239,7 +249,7 @@ export class Supervisor {
           const folder = await this.openRun(id)
           await folder.writeState({
             status: 'failed',
-            reason: `could not be queued again: ${(error as Error).message}`,
+            reason: notRequeued((error as Error).message),
           })
         } catch (inner) {
           this.options.onError?.(inner)
@@ -252,7 +262,9 @@ export class Supervisor {
     try {
       return await (await this.store()).open(runId)
     } catch (error) {
-      if (error instanceof RunNotFoundError) throw new UnknownRunError(error.message, { cause: error })
+      if (error instanceof RunNotFoundError) {
+        throw new UnknownRunError(error.message, { cause: error, code: 'run-not-found', params: { runId } })
+      }
       throw error
     }
   }
@@ -266,7 +278,10 @@ export class Supervisor {
     const run = this.scheduler.runs.get(runId)
     if (!run?.active) {
       const status = run?.status ?? 'not training in this DL Lab'
-      throw new RunStateError(`cannot ${action} run ${runId}: it is not training (${status})`)
+      throw new RunStateError(`cannot ${action} run ${runId}: it is not training (${status})`, {
+        code: 'run-not-training',
+        params: { runId, action },
+      })
     }
     if (run.intent !== 'run') throw new RunStateError(`cannot ${action} run ${runId}: it is stopping`)
     return run

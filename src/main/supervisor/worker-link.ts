@@ -6,6 +6,7 @@ import {
   type TrainingWireError,
   type WorkerMessage,
 } from '../../shared/training/protocol'
+import { processEnd, protocolFailure, workerError } from '../../shared/training/run-reasons'
 import type { WorkerExit, WorkerHandle } from './spawner'
 
 /**
@@ -44,10 +45,7 @@ export function exitReason(exit: WorkerExit, stderr = ''): string {
     .map((l) => l.trim())
     .filter((l) => l !== '')
   const fatal = lines.find((l) => /FATAL ERROR|out of memory|heap limit/i.test(l)) ?? lines.at(-1)
-  const detail = fatal ? `: ${fatal.slice(0, 300)}` : ''
-  if (exit.signal) return `the training process was killed by ${exit.signal}${detail}`
-  if (exit.code !== null) return `the training process exited unexpectedly with code ${exit.code}${detail}`
-  return `the training process could not be started${detail}`
+  return processEnd(exit, fatal?.slice(0, 300) ?? '')
 }
 
 export class WorkerLink {
@@ -107,7 +105,7 @@ export class WorkerLink {
       message = parseWorkerMessage(raw)
     } catch (error) {
       const text = error instanceof ProtocolError ? error.message : String(error)
-      return this.finish({ kind: 'failed', reason: `ProtocolError: ${text}; the worker was stopped` }, true)
+      return this.finish({ kind: 'failed', reason: protocolFailure(text) }, true)
     }
     switch (message.type) {
       case 'ready':
@@ -119,7 +117,11 @@ export class WorkerLink {
         return this.finish({ kind: 'done', done: message }, false)
       case 'failed':
         return this.finish(
-          { kind: 'failed', reason: `${message.error.name}: ${message.error.message}`, error: message.error },
+          {
+            kind: 'failed',
+            reason: workerError(message.error.name, message.error.message),
+            error: message.error,
+          },
           false,
         )
       default:

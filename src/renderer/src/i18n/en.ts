@@ -2,6 +2,7 @@ import { datasetsEn } from './sections/datasets'
 import { exportEn } from './sections/export'
 import { homeEn } from './sections/home'
 import { resultsEn } from './sections/results'
+import { runReasonsEn } from './sections/run-reasons'
 import { trainEn } from './sections/train'
 
 /**
@@ -55,6 +56,7 @@ export const en = {
   train: trainEn,
   results: resultsEn,
   export: exportEn,
+  runReasons: runReasonsEn,
   filters: {
     title: 'Filter bench',
     empty: 'No image loaded',

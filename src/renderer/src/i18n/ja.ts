@@ -3,6 +3,7 @@ import { datasetsJa } from './sections/datasets'
 import { exportJa } from './sections/export'
 import { homeJa } from './sections/home'
 import { resultsJa } from './sections/results'
+import { runReasonsJa } from './sections/run-reasons'
 import { trainJa } from './sections/train'
 
 /** 日本語のメッセージ。用語は講義「深層学習 (1)」に合わせる(データセット、モデル、学習、フィルタ …)。 */
@@ -52,6 +53,7 @@ export const ja: Messages = {
   train: trainJa,
   results: resultsJa,
   export: exportJa,
+  runReasons: runReasonsJa,
   filters: {
     title: '空間フィルタ',
     empty: '画像が読み込まれていません',
