@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createAppI18n, messages } from './index'
-import { LATIN_NAMES } from './latin-names'
+import { englishWords } from './latin-names'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -15,18 +15,6 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
 const keys = leaves(messages.en).map(([key]) => key)
 /** Same in both languages on purpose. */
 const sameEverywhere = new Set(['app.name'])
-
-const latinName = new RegExp(`(?<![A-Za-z])(${LATIN_NAMES.join('|')})(?![A-Za-z])`, 'g')
-
-/** Runs of 4+ Latin letters left in a Japanese message once placeholders and LATIN_NAMES go. */
-function englishWords(text: string): string[] {
-  return (
-    text
-      .replace(/\{[^}]*\}/g, ' ')
-      .replace(latinName, ' ')
-      .match(/[A-Za-z]{4,}/g) ?? []
-  )
-}
 
 describe('messages', () => {
   it('has the same keys in Japanese as in English', () => {
