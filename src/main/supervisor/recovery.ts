@@ -1,5 +1,6 @@
 import type { RunStore } from '../services/runs'
 import { INTERRUPTED, interruptedUnreadable } from '../../shared/training/run-reasons'
+import { ownedElsewhere } from './owner'
 import { hasProgress, planJobs } from './plan'
 
 /**
@@ -13,7 +14,15 @@ export { INTERRUPTED }
 async function markInterrupted(store: RunStore, id: string): Promise<void> {
   const folder = await store.open(id)
   const state = await folder.readState()
-  const { format: _format, updated: _updated, reason: _reason, ...kept } = state ?? { status: 'running' }
+  const {
+    format: _format,
+    updated: _updated,
+    reason: _reason,
+    owner: _owner,
+    ...kept
+  } = state ?? {
+    status: 'running',
+  }
   let resumable: boolean
   try {
     resumable = hasProgress(await planJobs(folder, await folder.readExperiment()))
@@ -51,10 +60,12 @@ export async function recoverWorkspace(
   }
   const queued: string[] = []
   for (const s of summaries) {
-    if (live.has(s.id)) continue
+    if (live.has(s.id) || (s.status !== 'running' && s.status !== 'queued')) continue
     try {
+      // A `dllab train` beside the app (or the app beside it) still has this run: not ours to touch.
+      if (ownedElsewhere((await (await store.open(s.id)).readState())?.owner)) continue
       if (s.status === 'running') await markInterrupted(store, s.id)
-      else if (s.status === 'queued') queued.push(s.id)
+      else queued.push(s.id)
     } catch (error) {
       onError(error)
     }

@@ -13,6 +13,10 @@ import { assertNever } from '../../shared/training'
 import { RESUMABLE_STATUSES, type RunFolder, type StateUpdate } from '../services/runs'
 import type { PlannedJob } from './plan'
 import type { WorkerLink } from './worker-link'
+import { currentOwner } from './owner'
+
+/** The statuses in which a run belongs to the process whose supervisor has it. */
+const OWNED_STATUSES: readonly RunStatus[] = ['queued', 'running', 'paused']
 
 /**
  * One run under supervision: its jobs (one, or a per-channel run's channels and 'combine'), what
@@ -169,6 +173,8 @@ export class SupervisedRun {
       ...(this.epoch !== undefined ? { epoch: this.epoch } : {}),
       ...(this.step !== undefined ? { step: this.step } : {}),
       ...(this.checkpoint !== undefined ? { checkpoint: this.checkpoint } : {}),
+      // Queued, running or paused in memory: this process has the run (recovery.ts).
+      ...(OWNED_STATUSES.includes(this.status) ? { owner: currentOwner() } : {}),
     }
   }
 

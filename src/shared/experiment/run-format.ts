@@ -44,6 +44,12 @@ export const runStateSchema = z.object({
   step: z.number().int().min(0).optional(),
   /** The latest checkpoint's file name in checkpoints/, e.g. "epoch-3.npz". */
   checkpoint: z.string().optional(),
+  /**
+   * The process whose supervisor queued or trains the run (the app, web mode or a `dllab train`),
+   * on which machine. Another process that opens the workspace leaves the run alone while that one
+   * lives, instead of taking it for the remains of a crash.
+   */
+  owner: z.object({ pid: z.number().int().positive(), host: z.string() }).optional(),
 })
 export type RunState = z.infer<typeof runStateSchema>
 
