@@ -36,6 +36,14 @@ export {
 } from './spec'
 export type { SpecIssue } from './spec-issues'
 export {
+  specIssueCodes,
+  isSpecIssueCode,
+  type SpecIssueCode,
+  type SpecIssueDetail,
+  type SpecIssueParamsByCode,
+} from './issue-codes'
+export type { SchemaRule } from './schema-rules'
+export {
   inferShapes,
   analyzeModelSpec,
   checkModelSpec,

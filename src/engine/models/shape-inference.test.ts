@@ -314,7 +314,15 @@ describe('checkModelSpec: the editor’s non-throwing form', () => {
       [16, 5, 5],
     ])
     expect(check.error.layerIndex).toBe(4)
-    expect(check.error.issues).toEqual([{ path: 'layers[4]', layerIndex: 4, message: check.error.message }])
+    expect(check.error.issues).toEqual([
+      {
+        path: 'layers[4]',
+        layerIndex: 4,
+        message: check.error.message,
+        code: 'flat-input-needed',
+        params: { label: "dense 'fc1'", shape: [16, 5, 5] },
+      },
+    ])
   })
 
   it('keeps the shapes before the first malformed layer, and lists every schema problem', () => {

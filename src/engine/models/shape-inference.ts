@@ -2,7 +2,7 @@ import { SpecError } from '../errors'
 import { type Shape, shapeSize } from '../tensor/shape'
 import { type LayerShapeInfo, layerShapes } from './shape-rules'
 import { type ParsedModelSpec, parseModelSpec, safeParseModelSpec } from './spec'
-import type { SpecIssue } from './spec-issues'
+import { issueFromError, type SpecIssue } from './spec-issues'
 
 /**
  * Shape inference: walks the layers of a spec computing each one's per-sample output shape
@@ -53,7 +53,7 @@ function walk(spec: ParsedModelSpec): Walk {
       shape = outputShape
     } catch (error) {
       if (!(error instanceof SpecError)) throw error
-      return { layers, error: new SpecError(error.message, index) }
+      return { layers, error: new SpecError(error.message, index, error.detail) }
     }
   }
   return { layers, error: undefined }
@@ -83,7 +83,7 @@ export function analyzeModelSpec(spec: unknown): { spec: ParsedModelSpec; summar
 }
 
 export interface SpecProblem {
-  /** The first problem, as the SpecError would say it. */
+  /** The first problem, as the SpecError would say it (its code and params are issues[0]'s). */
   message: string
   layerIndex: number | undefined
   /** Every problem found (schema problems are all reported; shape inference stops at the first). */
@@ -109,12 +109,7 @@ export function checkModelSpec(spec: unknown): SpecCheck {
     return { ok: false, layers: layersBefore(spec, parsed.issues), error: problem(parsed.issues) }
   const { layers, error } = walk(parsed.spec)
   if (error) {
-    const issue = {
-      path: `layers[${error.layerIndex}]`,
-      layerIndex: error.layerIndex,
-      message: error.message,
-    }
-    return { ok: false, layers, error: problem([issue]) }
+    return { ok: false, layers, error: problem([issueFromError(`layers[${error.layerIndex}]`, error)]) }
   }
   return { ok: true, spec: parsed.spec, layers, summary: summarize(parsed.spec, layers), error: undefined }
 }

@@ -25,7 +25,9 @@ import type {
  *   unit-sum    (n) → (n)                    needs a flat sample
  *   tied-dense  (units of its encoder) → (inputs of its encoder), b only: W is the encoder's
  *
- * Errors are SpecErrors naming the layer ("conv2d 'c2': …"); the caller adds the layer index.
+ * Errors are SpecErrors naming the layer ("conv2d 'c2': …") with their code and values
+ * (issue-codes.ts), the sentence and the params built from the same variables; the caller adds the
+ * layer index.
  */
 export interface ParamInfo {
   /** The checkpoint key, `${layer}.${param}`. */
@@ -58,6 +60,8 @@ function needFlat(label: string, input: Shape): number {
   if (input.length !== 1) {
     throw new SpecError(
       `${label} needs a flat input but gets ${shapeToString(input)}; add a flatten layer before it`,
+      undefined,
+      { code: 'flat-input-needed', params: { label, shape: [...input] } },
     )
   }
   return input[0]!
@@ -68,6 +72,8 @@ function needImage(label: string, input: Shape): [number, number, number] {
     throw new SpecError(
       `${label} needs an image input (C, Y, X) but gets ${shapeToString(input)}; ` +
         `add a reshape layer (e.g. shape [1, 28, 28] for 784 pixels) before it`,
+      undefined,
+      { code: 'image-input-needed', params: { label, shape: [...input] } },
     )
   }
   return input as unknown as [number, number, number]
@@ -91,14 +97,24 @@ function pool2d(label: string, layer: ParsedPool2dSpec, input: Shape): RuleResul
   const [sh, sw] = perAxis(label, 'stride', layer.stride, 1)
   const padding = perAxis(label, 'padding', layer.padding, 0)
   if (layer.mode === 'lp' && (padding[0] > 0 || padding[1] > 0)) {
-    throw new SpecError(`${label}: Lp pooling takes no padding, got [${padding.join(', ')}]; set padding 0`)
+    throw new SpecError(
+      `${label}: Lp pooling takes no padding, got [${padding.join(', ')}]; set padding 0`,
+      undefined,
+      { code: 'lp-pool-padding', params: { label, padding: [...padding] } },
+    )
   }
   for (const axis of [0, 1] as const) {
     if (2 * padding[axis] > size[axis]) {
       const which = axis === 0 ? 'height' : 'width'
+      const [pad, window, maxPadding] = [padding[axis], size[axis], Math.floor(size[axis] / 2)]
       throw new SpecError(
-        `${label}: ${which} padding ${padding[axis]} is more than half the window ${size[axis]}; ` +
-          `some windows would hold only padding — use padding ≤ ${Math.floor(size[axis] / 2)}`,
+        `${label}: ${which} padding ${pad} is more than half the window ${window}; ` +
+          `some windows would hold only padding — use padding ≤ ${maxPadding}`,
+        undefined,
+        {
+          code: 'padding-more-than-half-window',
+          params: { label, axis: which, padding: pad, window, maxPadding },
+        },
       )
     }
   }
@@ -114,6 +130,11 @@ function reshape(label: string, layer: ParsedReshapeSpec, input: Shape): RuleRes
     throw new SpecError(
       `${label}: target ${shapeToString(layer.shape)} holds ${layer.shape.join('·')} = ${outSize} values but ` +
         `the input ${shapeToString(input)} holds ${inSize}; choose a shape whose product is ${inSize}`,
+      undefined,
+      {
+        code: 'reshape-size-mismatch',
+        params: { label, target: [...layer.shape], targetSize: outSize, shape: [...input], size: inSize },
+      },
     )
   }
   return { outputShape: [...layer.shape], params: [] }
@@ -127,16 +148,20 @@ function tiedDense(
 ): RuleResult {
   const encoder = earlier.find((info) => info.name === layer.tiedTo)
   if (!encoder) {
-    const denses = earlier.filter((info) => info.type === 'dense').map((info) => `'${info.name}'`)
+    const denses = earlier.filter((info) => info.type === 'dense').map((info) => info.name)
     throw new SpecError(
       `${label}: tiedTo '${layer.tiedTo}' names no earlier layer; tie it to an earlier dense layer` +
-        (denses.length > 0 ? ` (${denses.join(', ')})` : ' (there is none yet)'),
+        (denses.length > 0 ? ` (${denses.map((name) => `'${name}'`).join(', ')})` : ' (there is none yet)'),
+      undefined,
+      { code: 'tied-to-unknown', params: { label, tiedTo: layer.tiedTo, denseLayers: denses } },
     )
   }
   if (encoder.type !== 'dense') {
     throw new SpecError(
       `${label}: tiedTo '${layer.tiedTo}' is a ${encoder.type} layer; a tied decoder uses the transposed W ` +
         `of a dense layer`,
+      undefined,
+      { code: 'tied-to-not-dense', params: { label, tiedTo: layer.tiedTo, encoderType: encoder.type } },
     )
   }
   const inputs = encoder.inputShape[0]!
@@ -146,6 +171,11 @@ function tiedDense(
     throw new SpecError(
       `${label}: is tied to dense '${encoder.name}' (W ${inputs} × ${units}) so it expects a per-sample ` +
         `input (${units}), got ${shapeToString(input)}; tie it to the encoder whose output it decodes`,
+      undefined,
+      {
+        code: 'tied-input-mismatch',
+        params: { label, encoder: encoder.name, inputs, units, shape: [...input] },
+      },
     )
   }
   const params: ParamInfo[] = layer.useBias ? [{ name: `${layer.name}.b`, shape: [inputs] }] : []
@@ -159,13 +189,20 @@ function checkActivation(
   own: boolean,
 ): void {
   if (activation === 'softmax' && shape.length !== 1) {
-    throw new SpecError(
-      own
-        ? `${label}: softmax normalises over a flat (features) sample, got ${shapeToString(shape)}; ` +
-            `insert a flatten layer before it`
-        : `${label}: activation softmax normalises over a flat (features) output, got ${shapeToString(shape)}; ` +
+    const params = { label, shape: [...shape] }
+    throw own
+      ? new SpecError(
+          `${label}: softmax normalises over a flat (features) sample, got ${shapeToString(shape)}; ` +
+            `insert a flatten layer before it`,
+          undefined,
+          { code: 'softmax-needs-flat', params },
+        )
+      : new SpecError(
+          `${label}: activation softmax normalises over a flat (features) output, got ${shapeToString(shape)}; ` +
             `use another activation here, or end with flatten and a dense layer with softmax`,
-    )
+          undefined,
+          { code: 'softmax-activation-needs-flat', params },
+        )
   }
 }
 

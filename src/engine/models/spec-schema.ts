@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { initSchemes } from '../init/initializers'
 import { activations } from '../layers/activation'
 import { unitSumBackwards, unitSumModes } from '../layers/unit-sum'
+import { formatPhrase, oneOfPhrase, rulePhrase } from './schema-rules'
 
 /**
  * The zod schema of a model spec, format "dllab.model/1" (docs/model-spec.md describes every field):
@@ -11,8 +12,8 @@ import { unitSumBackwards, unitSumModes } from '../layers/unit-sum'
  *   { format, name?, description?, input: {channels, height, width} | {features}, init?, layers: [...] }
  *
  * Every object is strict: an unknown field ("filter" for "filters") is an error, not silently ignored.
- * The messages below are phrased to follow a field name ("kernel must be …"); spec-issues.ts adds the
- * layer, the path and the value received. Cross-field rules (unique names, tiedTo, p only for Lp
+ * The messages below are phrased to follow a field name ("kernel must be …"), one per rule of
+ * schema-rules.ts; spec-issues.ts adds the layer, the path and the value received. Cross-field rules (unique names, tiedTo, p only for Lp
  * pooling, noise level ranges) are checked after parsing, in spec.ts and shape-inference.ts.
  */
 export const MODEL_FORMAT = 'dllab.model/1'
@@ -34,8 +35,8 @@ export type LayerType = (typeof layerTypes)[number]
 export const poolModes = ['max', 'avg', 'lp'] as const
 export const noiseKinds = ['gaussian', 'masking', 'salt-and-pepper'] as const
 
-const POSITIVE_INT = 'must be a positive integer'
-const NON_NEGATIVE_INT = 'must be a non-negative integer'
+const POSITIVE_INT = rulePhrase('positive-integer')
+const NON_NEGATIVE_INT = rulePhrase('non-negative-integer')
 
 const positiveInt = z
   .number({ error: POSITIVE_INT })
@@ -48,21 +49,21 @@ const nonNegativeInt = z
 
 /** A window size, stride or padding: one number for both axes, or [height, width]. */
 const perAxisPositive = z.union([positiveInt, z.tuple([positiveInt, positiveInt])], {
-  error: 'must be a positive integer or a pair [height, width] of them',
+  error: rulePhrase('positive-integer-per-axis'),
 })
 const perAxisNonNegative = z.union([nonNegativeInt, z.tuple([nonNegativeInt, nonNegativeInt])], {
-  error: 'must be a non-negative integer or a pair [height, width] of them',
+  error: rulePhrase('non-negative-integer-per-axis'),
 })
 
-const activationName = z.enum(activations, { error: `must be one of ${activations.join(', ')}` })
+const activationName = z.enum(activations, { error: oneOfPhrase(activations) })
 
 /** Layer names become checkpoint keys (`${name}.W`), so no dots, spaces or path characters. */
 export const LAYER_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
-const layerName = z.string({ error: 'must be a string' }).regex(LAYER_NAME_PATTERN, {
-  error: 'must be 1–64 letters, digits, _ or - (it becomes the checkpoint key)',
+const layerName = z.string({ error: rulePhrase('string') }).regex(LAYER_NAME_PATTERN, {
+  error: rulePhrase('layer-name'),
 })
 
-const useBias = z.boolean({ error: 'must be true or false' }).default(true)
+const useBias = z.boolean({ error: rulePhrase('boolean') }).default(true)
 
 export const denseSpecSchema = z.strictObject({
   type: z.literal('dense'),
@@ -86,13 +87,16 @@ export const conv2dSpecSchema = z.strictObject({
 export const pool2dSpecSchema = z.strictObject({
   type: z.literal('pool2d'),
   name: layerName.optional(),
-  mode: z.enum(poolModes, { error: `must be one of ${poolModes.join(', ')}` }),
+  mode: z.enum(poolModes, { error: oneOfPhrase(poolModes) }),
   size: perAxisPositive,
   /** Default: the window size (non-overlapping windows). */
   stride: perAxisPositive.optional(),
   padding: perAxisNonNegative.default(0),
   /** The p of Lp pooling; only with mode 'lp' (default 2). */
-  p: z.number({ error: 'must be a number ≥ 1' }).min(1, { error: 'must be a number ≥ 1' }).optional(),
+  p: z
+    .number({ error: rulePhrase('at-least-one') })
+    .min(1, { error: rulePhrase('at-least-one') })
+    .optional(),
 })
 
 export const flattenSpecSchema = z.strictObject({
@@ -103,8 +107,8 @@ export const flattenSpecSchema = z.strictObject({
 export const reshapeSpecSchema = z.strictObject({
   type: z.literal('reshape'),
   name: layerName.optional(),
-  shape: z.array(positiveInt, { error: 'must be a list of positive integers' }).min(1, {
-    error: 'must list at least one dimension (per sample, without the batch)',
+  shape: z.array(positiveInt, { error: rulePhrase('positive-integer-list') }).min(1, {
+    error: rulePhrase('dimension-needed'),
   }),
 })
 
@@ -118,20 +122,20 @@ export const dropoutSpecSchema = z.strictObject({
   type: z.literal('dropout'),
   name: layerName.optional(),
   rate: z
-    .number({ error: 'must be a number in [0, 1)' })
-    .min(0, { error: 'must be a number in [0, 1)' })
-    .lt(1, { error: 'must be a number in [0, 1)' }),
+    .number({ error: rulePhrase('fraction-below-one') })
+    .min(0, { error: rulePhrase('fraction-below-one') })
+    .lt(1, { error: rulePhrase('fraction-below-one') }),
 })
 
 export const noiseSpecSchema = z.strictObject({
   type: z.literal('noise'),
   name: layerName.optional(),
-  kind: z.enum(noiseKinds, { error: `must be one of ${noiseKinds.join(', ')}` }),
+  kind: z.enum(noiseKinds, { error: oneOfPhrase(noiseKinds) }),
   /** gaussian: the standard deviation σ (≥ 0); masking, salt-and-pepper: the fraction corrupted, in [0, 1]. */
   level: z
-    .number({ error: 'must be a finite number ≥ 0' })
-    .min(0, { error: 'must be a finite number ≥ 0' })
-    .finite({ error: 'must be a finite number ≥ 0' }),
+    .number({ error: rulePhrase('finite-non-negative') })
+    .min(0, { error: rulePhrase('finite-non-negative') })
+    .finite({ error: rulePhrase('finite-non-negative') }),
 })
 
 export const tiedDenseSpecSchema = z.strictObject({
@@ -148,11 +152,9 @@ export const unitSumSpecSchema = z.strictObject({
   type: z.literal('unit-sum'),
   name: layerName.optional(),
   /** softmax: e^u / Σ e^u (AE.py's Softmax); divide: u / Σu. */
-  mode: z.enum(unitSumModes, { error: `must be one of ${unitSumModes.join(', ')}` }).default('softmax'),
+  mode: z.enum(unitSumModes, { error: oneOfPhrase(unitSumModes) }).default('softmax'),
   /** exact: the mode's Jacobian; identity: ∂u = ∂y, as AE.py's Hunit.Error (f_ = 1). */
-  backward: z
-    .enum(unitSumBackwards, { error: `must be one of ${unitSumBackwards.join(', ')}` })
-    .default('exact'),
+  backward: z.enum(unitSumBackwards, { error: oneOfPhrase(unitSumBackwards) }).default('exact'),
 })
 
 export const layerSpecSchemas = {
@@ -182,7 +184,7 @@ export const layerSpecSchema = z.discriminatedUnion(
     tiedDenseSpecSchema,
     unitSumSpecSchema,
   ],
-  { error: `must be one of ${layerTypes.join(', ')}` },
+  { error: oneOfPhrase(layerTypes, 'layer-type') },
 )
 
 export const imageInputSchema = z.strictObject({
@@ -192,32 +194,35 @@ export const imageInputSchema = z.strictObject({
 })
 export const vectorInputSchema = z.strictObject({ features: positiveInt })
 export const inputSpecSchema = z.union([imageInputSchema, vectorInputSchema], {
-  error: 'must be {channels, height, width} for images or {features} for vectors, all positive integers',
+  error: rulePhrase('input-shape'),
 })
 
-export const initSpecSchema = z.strictObject({
-  scheme: z.enum(initSchemes, { error: `must be one of ${initSchemes.join(', ')}` }),
-  /** Half-width of the 'uniform' scheme (default 0.5, the lecture's). */
-  range: z
-    .number({ error: 'must be a finite number > 0' })
-    .positive({ error: 'must be a finite number > 0' })
-    .finite({ error: 'must be a finite number > 0' })
-    .optional(),
-})
+export const initSpecSchema = z.strictObject(
+  {
+    scheme: z.enum(initSchemes, { error: oneOfPhrase(initSchemes) }),
+    /** Half-width of the 'uniform' scheme (default 0.5, the lecture's). */
+    range: z
+      .number({ error: rulePhrase('finite-positive') })
+      .positive({ error: rulePhrase('finite-positive') })
+      .finite({ error: rulePhrase('finite-positive') })
+      .optional(),
+  },
+  { error: rulePhrase('init-object') },
+)
 
 export const modelSpecSchema = z.strictObject(
   {
-    format: z.literal(MODEL_FORMAT, { error: `must be "${MODEL_FORMAT}"` }),
-    name: z.string({ error: 'must be a string' }).optional(),
-    description: z.string({ error: 'must be a string' }).optional(),
+    format: z.literal(MODEL_FORMAT, { error: formatPhrase(MODEL_FORMAT) }),
+    name: z.string({ error: rulePhrase('string') }).optional(),
+    description: z.string({ error: rulePhrase('string') }).optional(),
     input: inputSpecSchema,
     /** Default: the lecture's uniform(−0.5, 0.5). */
     init: initSpecSchema.default({ scheme: 'uniform' }),
-    layers: z.array(layerSpecSchema, { error: 'must be a list of layers' }).min(1, {
-      error: 'must list at least one layer',
+    layers: z.array(layerSpecSchema, { error: rulePhrase('layer-list') }).min(1, {
+      error: rulePhrase('layer-needed'),
     }),
   },
-  { error: 'must be a JSON object with format, input and layers' },
+  { error: rulePhrase('spec-object') },
 )
 
 /** A spec as written (JSON): optional fields may be left out. */

@@ -1,6 +1,6 @@
 import { SpecError } from '../errors'
 import type { PerAxis } from '../layers/window'
-import { describeIssues, issuesToError, type SpecIssue } from './spec-issues'
+import { describeIssues, issueFromError, issuesToError, type SpecIssue } from './spec-issues'
 import { type LayerType, modelSpecSchema, type ZodLayerSpec, type ZodModelSpec } from './spec-schema'
 
 /**
@@ -55,7 +55,7 @@ export function safeParseModelSpec(input: unknown): SpecParseResult {
   } catch (error) {
     if (!(error instanceof SpecError)) throw error
     const path = error.layerIndex === undefined ? 'init' : `layers[${error.layerIndex}]`
-    return { ok: false, issues: [{ path, layerIndex: error.layerIndex, message: error.message }] }
+    return { ok: false, issues: [issueFromError(path, error)] }
   }
 }
 
@@ -70,6 +70,8 @@ function normalize(spec: ZodModelSpec): ParsedModelSpec {
   if (spec.init.range !== undefined && spec.init.scheme !== 'uniform') {
     throw new SpecError(
       `model spec: init.range applies only to the 'uniform' scheme, got scheme '${spec.init.scheme}'; remove range`,
+      undefined,
+      { code: 'init-range-not-uniform', params: { scheme: spec.init.scheme } },
     )
   }
   const names = assignNames(spec.layers)
@@ -83,9 +85,11 @@ function assignNames(layers: readonly ZodLayerSpec[]): string[] {
     if (layer.name === undefined) return
     const earlier = givenAt.get(layer.name)
     if (earlier !== undefined) {
+      const label = `${layer.type} '${layer.name}'`
       throw new SpecError(
-        `${layer.type} '${layer.name}': the name is already used by layers[${earlier}]; layer names must be unique`,
+        `${label}: the name is already used by layers[${earlier}]; layer names must be unique`,
         index,
+        { code: 'duplicate-name', params: { label, earlier } },
       )
     }
     givenAt.set(layer.name, index)
@@ -102,6 +106,7 @@ function assignNames(layers: readonly ZodLayerSpec[]): string[] {
         `model spec layers[${index}] (${layer.type}): its default name '${name}' is taken by layers[${taken}]; ` +
           `give this layer a name`,
         index,
+        { code: 'default-name-taken', params: { index, type: layer.type, name, taken } },
       )
     }
     return name
@@ -116,6 +121,7 @@ function normalizeLayer(layer: ZodLayerSpec, name: string, index: number): Parse
         throw new SpecError(
           `${label}: p applies only to Lp pooling (mode 'lp'), got mode '${layer.mode}'; remove p or set mode 'lp'`,
           index,
+          { code: 'p-without-lp', params: { label, mode: layer.mode } },
         )
       }
       const pooled: ParsedPool2dSpec = { ...layer, name, stride: layer.stride ?? layer.size }
@@ -128,6 +134,7 @@ function normalizeLayer(layer: ZodLayerSpec, name: string, index: number): Parse
           `${label}: level is the fraction of values ${layer.kind === 'masking' ? 'zeroed' : 'set to 0 or 1'} ` +
             `and must be in [0, 1], got ${layer.level}; e.g. 0.25`,
           index,
+          { code: 'noise-level-not-fraction', params: { label, kind: layer.kind, level: layer.level } },
         )
       }
       return { ...layer, name }

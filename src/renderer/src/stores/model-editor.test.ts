@@ -71,7 +71,20 @@ describe('useModelEditorStore', () => {
     expect(first!.messages[0]).toBe(
       "conv2d 'conv2d1': output height (28 − 5 + 2·0)/2 + 1 = 12.5 is not an integer; change stride or padding",
     )
-    expect(rest.every((row) => row.status === 'not-computed')).toBe(true)
+    // Its machine form, for the screen's language: the formula's numbers.
+    expect(first!.issues[0]).toMatchObject({
+      code: 'output-size-not-integer',
+      params: {
+        label: "conv2d 'conv2d1'",
+        axis: 'height',
+        input: 28,
+        kernel: 5,
+        pad: 0,
+        stride: 2,
+        result: 12.5,
+      },
+    })
+    expect(rest.every((row) => row.status === 'not-computed' && row.issues.length === 0)).toBe(true)
     expect(store.isValid).toBe(false)
     // The engine says the same about the spec the editor holds.
     const engine = checkModelSpec(store.spec)
@@ -238,6 +251,21 @@ describe('useModelEditorStore', () => {
           /^model spec layers\[1\] \(maxpool\): type must be one of dense, conv2d, pool2d, .*, got "maxpool"$/,
         ),
       ],
+      issues: expect.any(Array),
+    })
+    // The same problems with their codes, for the screen's language.
+    expect(store.loadProblem?.issues.map((issue) => [issue.message, issue.code])).toEqual(
+      store.loadProblem?.messages.map((message, i) => [
+        message,
+        ['field-missing', 'field-invalid', 'unknown-field', 'field-invalid'][i],
+      ]),
+    )
+    expect(store.loadProblem?.issues[1]?.params).toEqual({
+      index: 0,
+      layer: 'conv2d',
+      field: 'kernel',
+      rule: 'positive-integer',
+      value: '0',
     })
     expect(store.json).toBe(before)
     expect(store.preset).toBe('lenet5')

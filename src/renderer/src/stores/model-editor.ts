@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { LayerShapeInfo } from '../../../engine/models/shape-rules'
+import type { SpecIssue } from '../../../engine/models/spec-issues'
 import type { InitSpec, LayerSpec, LayerType, ModelSpec } from '../../../engine/models/spec-schema'
 import { formatShape, newLayer, orderedLayer } from '../components/model-editor/layer-defaults'
+import type { ProblemSource } from '../components/model-editor/problem-text'
 import { type PresetId, presetSpec } from '../components/model-editor/presets'
 import { checkSpec, layerNames, schemaIssues } from '../components/model-editor/spec-check'
 import { MODEL_FORMAT } from '../components/model-editor/spec-rules'
@@ -40,6 +42,8 @@ export interface LayerRow {
   info: LayerShapeInfo | undefined
   /** The engine's messages when status is 'invalid'. */
   messages: string[]
+  /** The same problems with their codes and params (shown in the screen's language). */
+  issues: SpecIssue[]
   /** Fields named by those messages ("kernel", "stride", …). */
   invalidFields: string[]
 }
@@ -49,6 +53,8 @@ export interface LoadProblem {
   fileName: string
   kind: 'json' | 'spec'
   messages: string[]
+  /** The same problems to show: the schema's with codes; JSON.parse's message has none. */
+  issues: ProblemSource[]
 }
 
 let nextId = 1
@@ -93,6 +99,7 @@ export const useModelEditorStore = defineStore('model-editor', () => {
         status: info ? 'ok' : invalid ? 'invalid' : 'not-computed',
         info,
         messages: invalid ? problem.messages : [],
+        issues: invalid ? problem.issues : [],
         invalidFields: invalid
           ? problem.paths
               .filter((p) => p.startsWith(prefix))
@@ -235,12 +242,12 @@ export const useModelEditorStore = defineStore('model-editor', () => {
       parsed = JSON.parse(text)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      loadProblem.value = { fileName, kind: 'json', messages: [message] }
+      loadProblem.value = { fileName, kind: 'json', messages: [message], issues: [{ message }] }
       return false
     }
     const issues = schemaIssues(parsed)
     if (issues.length > 0) {
-      loadProblem.value = { fileName, kind: 'spec', messages: issues.map((issue) => issue.message) }
+      loadProblem.value = { fileName, kind: 'spec', messages: issues.map((issue) => issue.message), issues }
       return false
     }
     setSpec(parsed as ModelSpec)

@@ -6,9 +6,12 @@ import {
   tiedAutoencoderSpec,
   vgg16Spec,
 } from '../../../../engine/models/test-support/lecture-specs'
+import { englishWords } from '../../i18n/latin-names'
 import { presetIds, presetSpec } from './presets'
+import { problemString, problemText } from './problem-text'
 import { checkSpec, layerNames, schemaIssues } from './spec-check'
 import { layerFieldKeys, layerTypes } from './spec-rules'
+import { problemI18n } from './test-support/problem-i18n'
 
 // checkSpec is the engine's checkModelSpec seen from the editor: the same messages, grouped per
 // layer, with the first problem in layer order. These cases compare the two on every rule.
@@ -154,6 +157,25 @@ describe('checkSpec: the engine’s checkModelSpec as the editor shows it', () =
     expect(ours.problem?.paths).toEqual(layerIssues.map((issue) => issue.path))
     if (engine.error.layerIndex !== undefined) expect(ours.layers).toEqual(engine.layers)
   })
+
+  const [en, ja] = [problemI18n('en'), problemI18n('ja')]
+  it.each(invalid)(
+    '%s: every problem has a code, said in English as the engine says it, and in Japanese',
+    (_, spec) => {
+      const engine = checkModelSpec(spec)
+      const issues = [...(engine.ok ? [] : engine.error.issues), ...(checkSpec(spec).problem?.issues ?? [])]
+      expect(issues.length).toBeGreaterThan(0)
+      for (const issue of issues) {
+        expect(issue.code, issue.message).toBeDefined()
+        expect(problemString(problemText(issue, en))).toBe(issue.message)
+        const japanese = problemText(issue, ja)
+        expect(japanese.kind, issue.message).toBe('translated')
+        if (japanese.kind !== 'translated') continue
+        const words = japanese.segments.filter((s) => !s.notation).map((s) => s.text)
+        expect(englishWords(words.join(' ')), issue.message).toEqual([])
+      }
+    },
+  )
 
   it('lists every schema problem of a file, and only those, in the engine’s order and words', () => {
     expect(schemaIssues(conv({ filters: 0, kernel: [3, 'a'], filter: 3 })).map((i) => i.message)).toEqual([

@@ -11,6 +11,9 @@ import type { Shape } from '../../../../engine/tensor/shape'
  *
  *   conv2d 'conv2d1': output height (28 − 5 + 2·0)/2 + 1 = 12.5 is not an integer; change stride or padding
  *
+ * Each problem keeps its machine form (code and params, engine/models/issue-codes.ts), which
+ * problem-text.ts turns into the screen's language.
+ *
  * The editor orders problems as it lists them, top-down: the input, then the layers in order (the
  * layers above the problem keep their shapes), then the spec's other fields (format, name, init),
  * which change no shape. The engine instead reports every schema problem before any shape.
@@ -22,6 +25,8 @@ export interface SpecProblem {
   message: string
   /** Every problem of that layer (or of the spec's top level), first one included. */
   messages: string[]
+  /** The same problems with their codes and params. */
+  issues: SpecIssue[]
   /** Paths of the fields named by the problems, e.g. "layers[0].kernel", "input.height". */
   paths: string[]
 }
@@ -84,6 +89,7 @@ function problemOf(issues: readonly SpecIssue[]): SpecProblem {
     layerIndex: issues[0]!.layerIndex,
     message: issues[0]!.message,
     messages: issues.map((issue) => issue.message),
+    issues: [...issues],
     paths: issues.map((issue) => issue.path),
   }
 }
