@@ -69,6 +69,8 @@ describe('result channels', () => {
       error: {
         name: 'ResultsError',
         message: `unknown run 20250101-000000000-abcdef: there is no such run in ${join(ws(), 'runs')}`,
+        code: 'run-not-found',
+        params: { runId: '20250101-000000000-abcdef' },
       },
     })
   })
@@ -97,5 +99,59 @@ describe('result channels', () => {
     const figures = (result.response as { figures: { name: string; svg: string }[] }).figures
     expect((await readdir(out)).sort()).toEqual(figures.map((f) => `${f.name}.svg`).sort())
     for (const f of figures) expect(await readFile(join(out, `${f.name}.svg`), 'utf8'), f.name).toBe(f.svg)
+  })
+
+  it('draws in Japanese exactly the SVGs `dllab figures --lang ja` writes', async () => {
+    const out = join(dir, 'cli-figures-ja')
+    const written = await cli(['figures', run.dir, '--format', 'svg', '--out', out, '--lang', 'ja'], {
+      cwd: dir,
+    })
+    expect(written.code, written.stderr).toBe(0)
+    const result = await dispatch('runs.figures', { runId: run.id, language: 'ja' })
+    if (!result.ok) throw new Error(result.error.message)
+    const figures = (result.response as { figures: { name: string; title: string; svg: string }[] }).figures
+    expect(figures.map((f) => [f.name, f.title])).toEqual([
+      ['loss', 'サンプルあたりの誤差（softmax-cross-entropy）'],
+      ['accuracy', '精度'],
+      ['confusion-matrix', '混合行列（テストデータ）'],
+      ['weights-conv1', 'conv1 の重み'],
+      ['feature-maps-conv1', expect.stringMatching(/^conv1 の特徴マップ（画像 #0、クラス \d）$/)],
+    ])
+    expect((await readdir(out)).sort()).toEqual(figures.map((f) => `${f.name}.svg`).sort())
+    for (const f of figures) expect(await readFile(join(out, `${f.name}.svg`), 'utf8'), f.name).toBe(f.svg)
+    // The words inside the pictures too: axes, legend, the matrix's labels, the fingerprint.
+    const svg = Object.fromEntries(figures.map((f) => [f.name, f.svg]))
+    for (const word of ['>エポック</text>', '>誤差</text>', '>学習データ</text>', '>テストデータ</text>'])
+      expect(svg.loss).toContain(word)
+    for (const word of ['>予測クラス</text>', '>正解クラス</text>', '>件数</text>', '正解数 '])
+      expect(svg['confusion-matrix']).toContain(word)
+    expect(svg.accuracy).toContain(`${run.id} · 乱数シード 7</text>`)
+    expect(svg.loss).not.toMatch(/>(epoch|loss|train|test|Predicted class)</)
+  })
+
+  it('titles the feature maps of a sample in the language asked for', async () => {
+    const maps = async (language?: 'en' | 'ja') => {
+      const result = await dispatch('runs.featureMaps', {
+        runId: run.id,
+        sample: 2,
+        ...(language ? { language } : {}),
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      return (result.response as { layers: { name: string; svg: string }[] }).layers[0]!
+    }
+    const en = await maps()
+    expect(en.name).toBe('conv1')
+    expect(en.svg).toContain('<title>Feature maps of conv1 (sample #2)</title>')
+    expect(en.svg).toContain('>conv2d, 3 × 8 × 8</text>')
+    const ja = await maps('ja')
+    expect(ja.svg).toContain('<title>conv1 の特徴マップ（画像 #2）</title>')
+    expect(ja.svg).toContain('>conv2d、3 × 8 × 8</text>')
+    expect(ja.svg).toContain(`${run.id} · 乱数シード 7</text>`)
+  })
+
+  it('refuses a language it does not draw', async () => {
+    const result = await dispatch('runs.figures', { runId: run.id, language: 'fr' })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toContain('runs.figures: language:')
   })
 })

@@ -27,8 +27,11 @@ export function createResultHandlers(services: Services): Pick<DlLabApi, ResultC
 
   return {
     'runs.detail': async ({ runId }) => results.detail(runId, await liveInfo(runId)),
-    'runs.figures': async ({ runId, normalise }) =>
-      results.figures(runId, normalise === undefined ? {} : { normalise }),
+    'runs.figures': async ({ runId, normalise, language }) =>
+      results.figures(runId, {
+        ...(normalise === undefined ? {} : { normalise }),
+        ...(language === undefined ? {} : { language }),
+      }),
     'runs.confusionCell': async (request) => results.confusionCell(request),
     'runs.featureMaps': async (request) => results.featureMaps(request),
     'runs.im2col': async (request) => results.im2col(request),

@@ -50,3 +50,12 @@ export {
   recombineChannels,
 } from './reconstruction-pairs'
 export { type FeatureMapsOptions, buildFeatureMapsSvg } from './feature-maps'
+export {
+  FIGURE_LANGUAGES,
+  type CurveSeriesParts,
+  type CurveSplit,
+  type EvaluatedSplit,
+  type FigureLanguage,
+  type FigureText,
+  figureText,
+} from './figure-text'

@@ -8,7 +8,7 @@ import type { RunFigure } from '../../../shared/ipc/lab-types'
 import { esc, keyValueTable } from './html'
 import type { RunReportData } from './report-data'
 import type { Language } from '../../../shared/ipc/contract'
-import { figureCaption, type ReportLabels } from './report-labels'
+import type { ReportLabels } from './report-labels'
 import { settingsRows } from './report-settings'
 import { REPORT_CSS } from './report-style'
 import { curvesTables, evaluationHtml, modelTable } from './report-tables'
@@ -18,10 +18,12 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 /** Curve figures (loss, accuracy) go with the curves; the others in the figures section. */
 const isCurve = (figure: RunFigure) => /^(loss|accuracy)(\b|[-.])/.test(figure.name)
 
-/** Our own SVG (src/shared/figures escapes every text it draws), inside a captioned figure. */
-function figureHtml(figure: RunFigure, language: Language): string {
-  const caption = figureCaption(language, figure.name, figure.title)
-  return `<figure id="figure-${esc(figure.name)}">${figure.svg.trim()}<figcaption>${esc(caption)}</figcaption></figure>`
+/**
+ * Our own SVG (src/shared/figures escapes every text it draws), inside a figure captioned with its
+ * title (drawn in the report's language, as the SVG's own text is).
+ */
+function figureHtml(figure: RunFigure): string {
+  return `<figure id="figure-${esc(figure.name)}">${figure.svg.trim()}<figcaption>${esc(figure.title)}</figcaption></figure>`
 }
 
 function fingerprintRows(data: RunReportData, labels: ReportLabels): [string, string][] {
@@ -54,9 +56,9 @@ export function renderReportHtml({ data, figures, notes, labels, language }: Rep
     section(labels.fingerprint, keyValueTable(fingerprintRows(data, labels))),
     section(labels.settings, keyValueTable(settingsRows(data.experiment, labels))),
     section(`${labels.model}${model ? `: ${model}` : ''}`, modelTable(data.shapes, labels)),
-    section(labels.curves, ...curves.map((f) => figureHtml(f, language)), curvesTables(data.metrics, labels)),
+    section(labels.curves, ...curves.map(figureHtml), curvesTables(data.metrics, labels)),
     section(labels.evaluation, evaluationHtml(data.evaluation, labels)),
-    ...(others.length > 0 ? [section(labels.figures, ...others.map((f) => figureHtml(f, language)))] : []),
+    ...(others.length > 0 ? [section(labels.figures, ...others.map(figureHtml))] : []),
     ...(notes.length > 0
       ? [section(labels.notes, `<ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`)]
       : []),

@@ -2,7 +2,8 @@ import type { Language } from '../../../shared/ipc/contract'
 
 /**
  * The report's words in the user's language (the setting `language`), with the lecture's terms in
- * Japanese (学習, 誤差, 精度, 混合行列 …). Figures keep their own titles (src/shared/figures).
+ * Japanese (学習, 誤差, 精度, 混合行列 …). The figures' own words come from src/shared/figures
+ * (figure-text.ts), drawn in the same language.
  */
 const en = {
   reportOf: 'Run report',
@@ -62,6 +63,7 @@ const en = {
   notes: 'Notes',
   testSet: 'test set',
   trainSet: 'training set',
+  figuresFailed: 'the figures could not be drawn: {reason}',
 } as const
 
 export type ReportLabels = { readonly [K in keyof typeof en]: string }
@@ -124,26 +126,9 @@ const ja: ReportLabels = {
   notes: '備考',
   testSet: 'テストデータ',
   trainSet: '学習データ',
+  figuresFailed: '図を描けませんでした: {reason}',
 }
 
 export function reportLabels(language: Language): ReportLabels {
   return language === 'ja' ? ja : en
-}
-
-/** Japanese names of the figures (by file name), put before their English titles in captions. */
-const jaFigures: [RegExp, string][] = [
-  [/^loss/, '誤差の推移'],
-  [/^accuracy/, '精度の推移'],
-  [/^confusion-matrix/, '混合行列'],
-  [/^weights/, '重み'],
-  [/^reconstructions/, '再構成'],
-  [/^recombined/, '再構成（カラーに再結合）'],
-  [/^feature-maps/, '特徴マップ'],
-]
-
-/** A figure's caption: its own title, with the Japanese name of its kind first when the report is Japanese. */
-export function figureCaption(language: Language, name: string, title: string): string {
-  if (language !== 'ja') return title
-  const term = jaFigures.find(([pattern]) => pattern.test(name))?.[1]
-  return term ? `${term}: ${title}` : title
 }

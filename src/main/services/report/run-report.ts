@@ -39,16 +39,18 @@ export async function buildRunReport(options: RunReportOptions): Promise<RunRepo
     app: options.app,
     ...(options.now ? { now: options.now } : {}),
   })
+  const labels = reportLabels(language)
   let figures: RunFigure[] = []
   const notes: string[] = []
   try {
-    const drawn = await buildRunFigures(results, run)
+    const drawn = await buildRunFigures(results, run, { language })
     figures = drawn.figures
     notes.push(...drawn.notes)
   } catch (error) {
-    notes.push(`the figures could not be drawn: ${error instanceof Error ? error.message : String(error)}`)
+    const reason = error instanceof Error ? error.message : String(error)
+    notes.push(labels.figuresFailed.replace('{reason}', reason))
   }
-  const html = renderReportHtml({ data, figures, notes, labels: reportLabels(language), language })
+  const html = renderReportHtml({ data, figures, notes, labels, language })
   return { name: data.name, html, figures, notes }
 }
 

@@ -1,5 +1,5 @@
 import { type Layer, Tensor } from '../../../engine'
-import { buildFeatureMapsSvg, type Fingerprint } from '../../../shared/figures'
+import { buildFeatureMapsSvg, type FigureText, type Fingerprint, figureText } from '../../../shared/figures'
 import type { FeatureMapsView } from '../../../shared/ipc/lab-types'
 import type { LoadedRun } from './loaded-runs'
 
@@ -43,6 +43,7 @@ export function featureMapLayers(
   run: LoadedRun,
   index: number,
   fingerprint: Fingerprint,
+  words: FigureText = figureText(),
 ): FeatureMapsView['layers'] {
   return forwardSample(run, index).flatMap(({ layer, output }) => {
     // The input-noise layer of a denoising autoencoder is the identity when not training: no maps.
@@ -50,8 +51,8 @@ export function featureMapLayers(
     const [channels, height, width] = layer.outputShape as [number, number, number]
     const limit = Math.min(channels, MAX_MAPS)
     const svg = buildFeatureMapsSvg({
-      title: `Feature maps of ${layer.name} (sample #${index})`,
-      caption: `${layer.type}, ${channels} × ${height} × ${width}${limit < channels ? `; the first ${limit} channels` : ''}`,
+      title: words.layerMapsTitle(layer.name, index),
+      caption: words.layerMapsCaption(layer.type, [channels, height, width], limit),
       maps: output,
       channels,
       height,

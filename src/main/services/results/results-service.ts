@@ -1,7 +1,7 @@
 import { Conv2dLayer } from '../../../engine'
 import type { ParsedModelSpec } from '../../../engine'
 import type { ParsedExperiment } from '../../../shared/experiment'
-import type { Fingerprint } from '../../../shared/figures'
+import { type FigureLanguage, type Fingerprint, figureText } from '../../../shared/figures'
 import type {
   ConfusionCell,
   FeatureMapsView,
@@ -14,8 +14,7 @@ import { type RunFolder, RunNotFoundError, RunStore } from '../runs'
 import { checkSample, confusionCellOf, scoredSample } from './confusion-cell'
 import { ResultsError } from './errors'
 import { featureMapLayers, forwardSample } from './feature-maps'
-import { buildRunFigures } from './figures/run-figures'
-import type { TileNormalisation } from './figures/weight-figures'
+import { buildRunFigures, type RunFiguresOptions } from './figures/run-figures'
 import { im2colView } from './im2col-view'
 import { type LoadedRun, LoadedRuns } from './loaded-runs'
 import { presetModelResolver } from './preset-models'
@@ -58,7 +57,7 @@ export class ResultsService {
     return runDetail(ctx, run, live ?? (await folderRunInfo(store, runId)))
   }
 
-  async figures(runId: string, options: { normalise?: TileNormalisation } = {}): Promise<RunFigures> {
+  async figures(runId: string, options: RunFiguresOptions = {}): Promise<RunFigures> {
     const { ctx, run } = await this.open(runId)
     return buildRunFigures(ctx, run, options)
   }
@@ -78,7 +77,12 @@ export class ResultsService {
     return confusionCellOf(run, await this.loaded.classified(run), request)
   }
 
-  async featureMaps(request: { runId: string; sample: number }): Promise<FeatureMapsView> {
+  /** `language`: of the maps' titles and captions (default en). */
+  async featureMaps(request: {
+    runId: string
+    sample: number
+    language?: FigureLanguage
+  }): Promise<FeatureMapsView> {
     const run = await this.loadedRun(request.runId)
     checkSample(run, request.runId, request.sample)
     const kind = run.net.experiment.task.kind
@@ -87,7 +91,9 @@ export class ResultsService {
       kind === 'classify' || kind === 'pretrain-stack'
         ? scoredSample(run, await this.loaded.classified(run), index)
         : { index, image: sampleImageUrl(run.set, index, run.drawing), label: run.set.labels[index]! }
-    return { sample, layers: featureMapLayers(run, index, this.fingerprint(request.runId, run)) }
+    const words = figureText(request.language)
+    const fingerprint = { ...this.fingerprint(request.runId, run), seedLabel: words.seed }
+    return { sample, layers: featureMapLayers(run, index, fingerprint, words) }
   }
 
   async im2col(request: {
@@ -143,6 +149,8 @@ export class ResultsService {
       if (error instanceof RunNotFoundError) {
         throw new ResultsError(`unknown run ${runId}: there is no such run in ${store.runsDir}`, {
           cause: error,
+          code: 'run-not-found',
+          params: { runId },
         })
       }
       throw error

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { FakeApi } from '../test-support/fake-api'
 import { withFakeApi } from '../test-support/with-fake-api'
 import { useErrorsStore } from './errors'
 import { useLivePreviewStore } from './results-live'
 import { useResultsInspectStore } from './results-inspect'
 import { useResultsStore } from './results'
+import { useSettingsStore } from './settings'
 
 const experiment = (name: string, kind: string) => ({ format: 'dllab.experiment/1', name, task: { kind } })
 
@@ -39,6 +40,25 @@ describe('useResultsInspectStore', () => {
       ['conv1.act', [2, 6, 6]],
       ['pool1', [2, 3, 3]],
     ])
+  })
+
+  it('titles the maps in the UI’s language and draws the shown ones again when it changes', async () => {
+    const fake = withFakeApi()
+    const runId = await finished(fake, 'cnn', 'classify')
+    await useResultsStore().select(runId)
+    const inspect = useResultsInspectStore()
+    await inspect.loadFeatureMaps(4)
+    expect(inspect.featureMaps!.layers[0]!.svg).toContain('<title>Feature maps of conv1 (sample #4)</title>')
+    await useSettingsStore().setLanguage('ja')
+    await vi.waitFor(() =>
+      expect(inspect.featureMaps!.layers[0]!.svg).toContain('<title>conv1 の特徴マップ（画像 #4）</title>'),
+    )
+    const requests = fake.calls.filter((c) => c.channel === 'runs.featureMaps').map((c) => c.request)
+    expect(requests).toEqual([
+      { runId, sample: 4, language: 'en' },
+      { runId, sample: 4, language: 'ja' },
+    ])
+    expect(inspect.loadingFeatureMaps).toBe(false)
   })
 
   it("computes U' = F X' + b for a patch as the lecture draws it", async () => {

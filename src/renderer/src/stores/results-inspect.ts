@@ -5,6 +5,7 @@ import { api } from '../api'
 import { checkSpec } from '../components/model-editor/spec-check'
 import { useErrorsStore } from './errors'
 import { useResultsStore } from './results'
+import { useSettingsStore } from './settings'
 
 /** A convolution layer of the run's model, with what the im2col inspector needs to bound its choices. */
 export interface ConvLayerChoice {
@@ -25,10 +26,12 @@ export interface Im2colChoice {
 /**
  * Looking inside the chosen run's network for one test sample: the feature maps (特徴マップ) after
  * each layer, and the im2col inspector of one convolution layer (X', F and U' = F X' for a small
- * patch). Follows the results store's run: choosing another run clears both.
+ * patch). Follows the results store's run: choosing another run clears both. The maps' titles are
+ * in the UI's language (the settings' language, vue-i18n's locale).
  */
 export const useResultsInspectStore = defineStore('resultsInspect', () => {
   const results = useResultsStore()
+  const settings = useSettingsStore()
   const featureSample = ref(0)
   const featureMaps = shallowRef<FeatureMapsView | null>(null)
   const loadingFeatureMaps = ref(false)
@@ -67,6 +70,14 @@ export const useResultsInspectStore = defineStore('resultsInspect', () => {
     },
   )
 
+  // The maps' titles are in the UI's language: shown maps are drawn again when it changes.
+  watch(
+    () => settings.language,
+    () => {
+      if (featureMaps.value) void loadFeatureMaps(featureMaps.value.sample.index)
+    },
+  )
+
   async function loadFeatureMaps(sample = featureSample.value): Promise<void> {
     const runId = results.runId
     if (runId === null) return
@@ -74,7 +85,7 @@ export const useResultsInspectStore = defineStore('resultsInspect', () => {
     featureSample.value = sample
     loadingFeatureMaps.value = true
     try {
-      const next = await api['runs.featureMaps']({ runId, sample })
+      const next = await api['runs.featureMaps']({ runId, sample, language: settings.language })
       if (ticket === featureTicket) featureMaps.value = markRaw(next)
     } catch (error) {
       if (ticket === featureTicket) useErrorsStore().report(error)

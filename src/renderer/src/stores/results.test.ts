@@ -3,6 +3,7 @@ import type { FakeApi } from '../test-support/fake-api'
 import { withFakeApi } from '../test-support/with-fake-api'
 import { useErrorsStore } from './errors'
 import { useResultsStore } from './results'
+import { useSettingsStore } from './settings'
 
 const experiment = (name: string, kind: string) => ({ format: 'dllab.experiment/1', name, task: { kind } })
 
@@ -79,8 +80,33 @@ describe('useResultsStore', () => {
     const perTile = store.figure('weights-conv1')!.svg
     await store.setNormalise('global')
     const lastFigures = fake.calls.filter((c) => c.channel === 'runs.figures').at(-1)
-    expect(lastFigures?.request).toEqual({ runId: digits, normalise: 'global' })
+    expect(lastFigures?.request).toEqual({ runId: digits, normalise: 'global', language: 'en' })
     expect(store.figure('weights-conv1')!.svg).not.toBe(perTile)
+  })
+
+  it('asks for the figures in the UI’s language and draws them again when it changes', async () => {
+    const fake = withFakeApi()
+    const { digits } = await twoFinishedRuns(fake)
+    const settings = useSettingsStore()
+    await settings.setLanguage('ja')
+    const store = useResultsStore()
+    await store.select(digits)
+    const requests = () => fake.calls.filter((c) => c.channel === 'runs.figures').map((c) => c.request)
+    expect(requests()).toEqual([{ runId: digits, normalise: 'tile', language: 'ja' }])
+    expect(store.figures?.figures.map((f) => f.title)).toEqual([
+      'サンプルあたりの誤差（mse）',
+      '混合行列（テストデータ）',
+      'conv1 の重み',
+    ])
+    expect(store.figure('confusion-matrix')!.svg).toContain('>予測クラス</text>')
+    const japanese = store.figures
+
+    await settings.setLanguage('en')
+    await vi.waitFor(() => expect(store.figure('loss')?.title).toBe('Loss per sample (mse)'))
+    expect(requests().at(-1)).toEqual({ runId: digits, normalise: 'tile', language: 'en' })
+    expect(store.figure('confusion-matrix')!.svg).toContain('>Predicted class</text>')
+    expect(store.figures).not.toBe(japanese)
+    expect(store.loadingFigures).toBe(false)
   })
 
   it('keeps the answer of the run chosen last when answers overlap', async () => {

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
 import type { ConfusionCell, RunDetail, RunFigure, RunFigures } from '../../../shared/ipc/contract'
 import type { TrainingRunInfo } from '../../../shared/training/events'
 import { api, onEvent, onReconnect } from '../api'
 import { useErrorsStore } from './errors'
+import { useSettingsStore } from './settings'
 
 export type TileNormalisation = 'tile' | 'global'
 
@@ -12,13 +13,15 @@ const hasResults = (run: TrainingRunInfo) => run.status !== 'queued'
 
 /**
  * The Results view's run: the workspace's runs (training.list), the chosen one's detail
- * (experiment, model, metrics, evaluation.json) and figures (the SVGs `dllab figures` writes, with
- * tile or global normalisation of the weight tiles), and the confusion-matrix cell opened for a
- * drill-down. Events keep it current: training.state updates the list and reloads the chosen run
+ * (experiment, model, metrics, evaluation.json) and figures (the SVGs `dllab figures --lang` writes,
+ * with tile or global normalisation of the weight tiles), and the confusion-matrix cell opened for
+ * a drill-down. Figures speak the UI's language (the setting App.vue makes vue-i18n's locale) and
+ * are drawn again when it changes. Events keep it current: training.state updates the list and reloads the chosen run
  * when it finishes; training.epoch refreshes the curves of a running run. Detail, figures and cells
  * are large and read-only, so they sit in shallowRefs, frozen with markRaw.
  */
 export const useResultsStore = defineStore('results', () => {
+  const settings = useSettingsStore()
   const runs = ref<TrainingRunInfo[]>([])
   const runId = ref<string | null>(null)
   const detail = shallowRef<RunDetail | null>(null)
@@ -92,7 +95,8 @@ export const useResultsStore = defineStore('results', () => {
     const ticket = ++figuresTicket
     loadingFigures.value = true
     try {
-      const next = await api['runs.figures']({ runId: id, normalise: normalise.value })
+      const language = settings.language
+      const next = await api['runs.figures']({ runId: id, normalise: normalise.value, language })
       if (ticket === figuresTicket && id === runId.value) figures.value = markRaw(next)
     } catch (error) {
       if (ticket === figuresTicket) useErrorsStore().report(error)
@@ -100,6 +104,12 @@ export const useResultsStore = defineStore('results', () => {
       if (ticket === figuresTicket) loadingFigures.value = false
     }
   }
+
+  // The figures' titles, axes and legends are drawn in the UI's language: a new language, new figures.
+  watch(
+    () => settings.language,
+    () => void loadFigures(),
+  )
 
   async function setNormalise(mode: TileNormalisation): Promise<void> {
     if (mode === normalise.value) return

@@ -8,6 +8,9 @@ import {
   buildLineChartSvg,
   buildReconstructionSvg,
   encodePng,
+  type FigureLanguage,
+  type FigureText,
+  figureText,
   planeToPng,
   type Fingerprint,
   type ImagePlane,
@@ -28,8 +31,9 @@ import {
 } from './fake-results-run'
 
 /**
- * The fake run's figures, drawn by the same src/shared/figures builders `dllab figures` uses, with
- * the numbers behind each as CSV and JSON; the feature maps of a sample; and a PNG of an SVG's size.
+ * The fake run's figures, drawn by the same src/shared/figures builders `dllab figures` uses, in
+ * the language asked for (figure-text.ts), with the numbers behind each as CSV and JSON; the
+ * feature maps of a sample; and a PNG of an SVG's size.
  */
 const grey = (data: ArrayLike<number>, size = SIZE): ImagePlane => ({
   channels: 1,
@@ -38,20 +42,22 @@ const grey = (data: ArrayLike<number>, size = SIZE): ImagePlane => ({
   data,
 })
 
-function lossFigure(task: TaskKind, fingerprint: Fingerprint): RunFigure {
+function lossFigure(task: TaskKind, fingerprint: Fingerprint, words: FigureText): RunFigure {
   const lines = metricsOf(task)
+  const name = (split: 'train' | 'test') => words.seriesName({ channel: '', stage: 'train', split })
   const series = [
-    { name: 'train', points: lines.map((m) => ({ x: m.epoch, y: m.trainLoss ?? 0 })) },
-    { name: 'test', points: lines.map((m) => ({ x: m.epoch, y: m.testLoss ?? 0 })), dashed: true },
+    { name: name('train'), points: lines.map((m) => ({ x: m.epoch, y: m.trainLoss ?? 0 })) },
+    { name: name('test'), points: lines.map((m) => ({ x: m.epoch, y: m.testLoss ?? 0 })), dashed: true },
   ]
+  const title = words.lossTitle('mse')
   return {
     name: 'loss',
-    title: 'Loss per sample',
+    title,
     svg: buildLineChartSvg({
-      title: 'Loss per sample',
+      title,
       series,
-      xLabel: 'epoch',
-      yLabel: 'loss',
+      xLabel: words.epochAxis,
+      yLabel: words.lossAxis,
       fingerprint,
     }),
     csv:
@@ -60,16 +66,18 @@ function lossFigure(task: TaskKind, fingerprint: Fingerprint): RunFigure {
   }
 }
 
-function confusionFigure(task: TaskKind, fingerprint: Fingerprint): RunFigure {
+function confusionFigure(task: TaskKind, fingerprint: Fingerprint, words: FigureText): RunFigure {
   const matrix = evaluationOf(task).classification!.confusion
   const rows = matrix.map((row, i) => [CLASSES[i], ...row].join(','))
+  const title = words.confusionTitle(words.splitName('evaluation'))
   return {
     name: 'confusion-matrix',
-    title: 'Confusion matrix (test set)',
+    title,
     svg: buildConfusionMatrixSvg({
-      title: 'Confusion matrix (test set)',
+      title,
       matrix,
       classes: CLASSES,
+      labels: words.confusion,
       fingerprint,
     }),
     csv: [['true \\ predicted', ...CLASSES].join(','), ...rows].join('\n') + '\n',
@@ -77,12 +85,18 @@ function confusionFigure(task: TaskKind, fingerprint: Fingerprint): RunFigure {
   }
 }
 
-function weightFigure(task: TaskKind, normalisation: 'tile' | 'global', fingerprint: Fingerprint): RunFigure {
+function weightFigure(
+  task: TaskKind,
+  normalisation: 'tile' | 'global',
+  fingerprint: Fingerprint,
+  words: FigureText,
+): RunFigure {
   if (task === 'classify' || task === 'pretrain-stack') {
     const { weights, filters, channels, kernel } = CONV
+    const title = words.weightsTitle('conv1', '')
     return {
       name: 'weights-conv1',
-      title: 'weights of conv1',
+      title,
       svg: buildConvFilterTilesSvg({
         weights,
         filters,
@@ -90,7 +104,7 @@ function weightFigure(task: TaskKind, normalisation: 'tile' | 'global', fingerpr
         kernelHeight: kernel,
         kernelWidth: kernel,
         normalisation,
-        title: 'weights of conv1',
+        title,
         fingerprint,
       }),
       csv:
@@ -101,16 +115,17 @@ function weightFigure(task: TaskKind, normalisation: 'tile' | 'global', fingerpr
       json: { layer: 'conv1', shape: [filters, channels, kernel, kernel], weights },
     }
   }
+  const title = words.weightsTitle('enc', '')
   return {
     name: 'weights-enc',
-    title: 'weights of enc',
+    title,
     svg: buildDenseWeightTilesSvg({
       weights: ENCODER_WEIGHTS,
       inputs: SIZE * SIZE,
       units: 8,
       image: { channels: 1, height: SIZE, width: SIZE },
       normalisation,
-      title: 'weights of enc',
+      title,
       fingerprint,
     }),
     csv:
@@ -121,7 +136,7 @@ function weightFigure(task: TaskKind, normalisation: 'tile' | 'global', fingerpr
   }
 }
 
-function reconstructionFigure(fingerprint: Fingerprint): RunFigure {
+function reconstructionFigure(fingerprint: Fingerprint, words: FigureText): RunFigure {
   const indices = [0, 3, 6]
   const original = indices.map((i) => grey(sampleImage(i)))
   const reconstruction = indices.map((i) => grey(reconstruct(sampleImage(i))))
@@ -129,13 +144,15 @@ function reconstructionFigure(fingerprint: Fingerprint): RunFigure {
     const x = sampleImage(i)
     return reconstruct(x).reduce((sum, y, p) => sum + (y - x[p]!) ** 2, 0)
   })
+  const title = words.reconstructionTitle
   return {
     name: 'reconstructions',
-    title: 'Original | reconstruction',
+    title,
     svg: buildReconstructionSvg({
-      title: 'Original | reconstruction',
+      title,
       original,
       reconstruction,
+      labels: words.reconstruction,
       rowLabels: indices.map((i) => `${CLASSES[LABELS[i]!]} #${i}`),
       fingerprint,
     }),
@@ -144,20 +161,25 @@ function reconstructionFigure(fingerprint: Fingerprint): RunFigure {
   }
 }
 
-/** What runs.figures answers for a run of `task`; a run without weights has its curves only. */
+/**
+ * What runs.figures answers for a run of `task` in `language`; a run without weights has no
+ * figures yet, only the note the service gives.
+ */
 export function fakeFigures(
   runId: string,
   task: TaskKind,
   finished: boolean,
   normalisation: 'tile' | 'global',
+  language: FigureLanguage = 'en',
 ): RunFigures {
-  const fingerprint: Fingerprint = { runId, seed: 1 }
-  if (!finished) return { figures: [], notes: ['no weight tiles or samples: the run has no weights.npz yet'] }
+  const words = figureText(language)
+  const fingerprint: Fingerprint = { runId, seed: 1, seedLabel: words.seed }
+  if (!finished) return { figures: [], notes: [words.notes.noWeights] }
   const classify = task === 'classify' || task === 'pretrain-stack'
-  const figures = [lossFigure(task, fingerprint)]
-  if (classify) figures.push(confusionFigure(task, fingerprint))
-  figures.push(weightFigure(task, normalisation, fingerprint))
-  if (!classify) figures.push(reconstructionFigure(fingerprint))
+  const figures = [lossFigure(task, fingerprint, words)]
+  if (classify) figures.push(confusionFigure(task, fingerprint, words))
+  figures.push(weightFigure(task, normalisation, fingerprint, words))
+  if (!classify) figures.push(reconstructionFigure(fingerprint, words))
   return { figures, notes: [] }
 }
 
@@ -166,8 +188,9 @@ export function imageUrl(index: number): string {
   return `data:image/png;base64,${base64(planeToPng(grey(sampleImage(index)), { lo: 0, hi: 1 }))}`
 }
 
-/** conv1 (U), conv1.act (ReLU) and pool1 of one sample, each as feature-map tiles. */
-export function fakeFeatureMaps(index: number): FeatureMapsView['layers'] {
+/** conv1 (U), conv1.act (ReLU) and pool1 of one sample, each as feature-map tiles titled in `language`. */
+export function fakeFeatureMaps(index: number, language: FigureLanguage = 'en'): FeatureMapsView['layers'] {
+  const words = figureText(language)
   const u = convolveDirect(sampleImage(index))
   const relu = u.map((v) => Math.max(0, v))
   const pooled = maxPool(relu, CONV.filters)
@@ -175,7 +198,13 @@ export function fakeFeatureMaps(index: number): FeatureMapsView['layers'] {
     name,
     type,
     shape: [CONV.filters, size, size],
-    svg: buildFeatureMapsSvg({ maps, channels: CONV.filters, height: size, width: size, title: name }),
+    svg: buildFeatureMapsSvg({
+      maps,
+      channels: CONV.filters,
+      height: size,
+      width: size,
+      title: words.layerMapsTitle(name, index),
+    }),
   })
   return [
     layer('conv1', 'conv2d', u, SIZE),

@@ -213,13 +213,14 @@ export function createFakeResults(context: FakeResultsContext): FakeHandlers<Res
     'runs.detail': (request) => detail(request.runId),
     'runs.figures': (request) => {
       const run = runOf(request.runId)
-      return fakeFigures(run.runId, run.task, run.status === 'finished', request.normalise ?? 'tile')
+      const { normalise = 'tile', language = 'en' } = request
+      return fakeFigures(run.runId, run.task, run.status === 'finished', normalise, language)
     },
     'runs.confusionCell': confusionCell,
     'runs.featureMaps': (request) => {
       classifierRun(request.runId, 'runs.featureMaps')
       const index = sampleIndex(request.sample, 'runs.featureMaps')
-      return { sample: scored(index), layers: fakeFeatureMaps(index) }
+      return { sample: scored(index), layers: fakeFeatureMaps(index, request.language ?? 'en') }
     },
     'runs.im2col': im2col,
     'figures.png': (request) => ({ base64: fakePng(request.svg, request.scale) }),

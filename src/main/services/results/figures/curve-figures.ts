@@ -1,5 +1,10 @@
 import type { MetricsLine } from '../../../../shared/experiment'
-import { buildLineChartSvg, type ChartSeries, type Fingerprint } from '../../../../shared/figures'
+import {
+  buildLineChartSvg,
+  type ChartSeries,
+  type FigureText,
+  type Fingerprint,
+} from '../../../../shared/figures'
 import type { RunFigure } from '../../../../shared/ipc/lab-types'
 import { toCsv } from './figure-numbers'
 
@@ -18,13 +23,12 @@ export interface MetricsSource {
 
 type Pick = (m: MetricsLine) => { train: number | null | undefined; test: number | null | undefined }
 
-function seriesOf(sources: readonly MetricsSource[], pick: Pick): ChartSeries[] {
+function seriesOf(sources: readonly MetricsSource[], pick: Pick, words: FigureText): ChartSeries[] {
   const out: ChartSeries[] = []
   for (const { label, lines } of sources) {
     const stages = [...new Set(lines.filter((m) => m.kind === 'epoch').map((m) => m.stage ?? ''))]
     for (const stage of stages) {
       const epochs = lines.filter((m) => m.kind === 'epoch' && (m.stage ?? '') === stage)
-      const name = [label, stage === 'train' ? '' : stage].filter(Boolean).join(' ')
       for (const which of ['train', 'test'] as const) {
         const points = epochs.flatMap((m) => {
           const y = pick(m)[which]
@@ -32,7 +36,7 @@ function seriesOf(sources: readonly MetricsSource[], pick: Pick): ChartSeries[] 
         })
         if (points.length > 0) {
           out.push({
-            name: name ? `${name} ${which}` : which,
+            name: words.seriesName({ channel: label, stage, split: which }),
             points,
             ...(which === 'test' ? { dashed: true } : {}),
           })
@@ -69,33 +73,43 @@ export function curveFigures(
   sources: readonly MetricsSource[],
   lossName: string,
   fingerprint: Fingerprint,
+  words: FigureText,
 ): RunFigure[] {
   const figures: RunFigure[] = []
-  const loss = seriesOf(sources, lossOf)
+  const loss = seriesOf(sources, lossOf, words)
   if (loss.length > 0) {
     const ys = loss.flatMap((s) => s.points.map((p) => p.y))
     const min = Math.min(...ys)
     const logY = min > 0 && Math.max(...ys) / min > 100
-    const title = `Loss per sample (${lossName})`
+    const title = words.lossTitle(lossName)
     figures.push({
       name: 'loss',
       title,
-      svg: buildLineChartSvg({ title, series: loss, xLabel: 'epoch', yLabel: 'loss', logY, fingerprint }),
+      svg: buildLineChartSvg({
+        title,
+        series: loss,
+        xLabel: words.epochAxis,
+        yLabel: words.lossAxis,
+        logY,
+        noDataLabel: words.noData,
+        fingerprint,
+      }),
       ...curveNumbers(sources, lossOf, 'Loss'),
     })
   }
-  const accuracy = seriesOf(sources, accuracyOf)
+  const accuracy = seriesOf(sources, accuracyOf, words)
   if (accuracy.length > 0) {
-    const title = 'Accuracy'
+    const title = words.accuracyTitle
     figures.push({
       name: 'accuracy',
       title,
       svg: buildLineChartSvg({
         title,
         series: accuracy,
-        xLabel: 'epoch',
-        yLabel: 'accuracy',
+        xLabel: words.epochAxis,
+        yLabel: words.accuracyAxis,
         yRange: [0, 1],
+        noDataLabel: words.noData,
         fingerprint,
       }),
       ...curveNumbers(sources, accuracyOf, 'Accuracy'),

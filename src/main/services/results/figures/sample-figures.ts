@@ -4,6 +4,7 @@ import {
   buildFeatureMapsSvg,
   buildRecombinationSvg,
   buildReconstructionSvg,
+  type FigureText,
   type Fingerprint,
   type ImagePlane,
   type Normalisation,
@@ -89,6 +90,7 @@ export function reconstructionFigure(
   experiment: ParsedExperiment,
   set: EvalSet,
   fingerprint: Fingerprint,
+  words: FigureText,
 ): RunFigure[] {
   const { x, count, indices } = firstSamples(set)
   const noise = network.layers[0]?.type === 'noise' ? network.layers[0] : undefined
@@ -97,7 +99,7 @@ export function reconstructionFigure(
   const output = network.predict(input).data
   const original = planes(x.data, count, set.sampleShape)
   if (original.length === 0) return []
-  const title = noisy ? 'Denoising: clean | noisy | reconstruction' : 'Original | reconstruction'
+  const title = noisy ? words.denoisingTitle : words.reconstructionTitle
   const reconstruction = planes(output, count, set.sampleShape)
   const noisyPlanes = noisy ? planes(noisy, count, set.sampleShape) : undefined
   const svg = buildReconstructionSvg({
@@ -105,6 +107,7 @@ export function reconstructionFigure(
     original,
     reconstruction,
     ...(noisyPlanes ? { noisy: noisyPlanes } : {}),
+    labels: words.reconstruction,
     rowLabels: indices.map((index) => `${set.classes[set.labels[index]!] ?? ''} #${index}`),
     normalisation: normalisationFor(experiment),
     fingerprint,
@@ -123,6 +126,7 @@ export async function recombinationFigure(
   model: ParsedModelSpec,
   set: EvalSet,
   fingerprint: Fingerprint,
+  words: FigureText,
 ): Promise<RunFigure[]> {
   const task = experiment.task
   if (task.kind !== 'per-channel-autoencode' || set.sampleShape[0] !== 3 || task.channels.length !== 3)
@@ -140,7 +144,7 @@ export async function recombinationFigure(
       input.set(x.data.subarray((i * 3 + p) * plane, (i * 3 + p + 1) * plane), i * plane)
     outputs.push(network.predict(new Tensor(input, [count, 1, h, w])).data)
   }
-  const title = 'One autoencoder per channel, recombined'
+  const title = words.recombinationTitle
   const channelOutputs = Array.from(
     { length: count },
     (_, i) =>
@@ -154,6 +158,7 @@ export async function recombinationFigure(
     title,
     original: planes(x.data, count, set.sampleShape),
     channelOutputs,
+    labels: words.recombination,
     normalisation: normalisationFor(experiment),
     fingerprint,
   })
@@ -187,7 +192,12 @@ export function mapNumbers(
   }
 }
 
-export function featureMapFigure(network: TaskNetwork, set: EvalSet, fingerprint: Fingerprint): RunFigure[] {
+export function featureMapFigure(
+  network: TaskNetwork,
+  set: EvalSet,
+  fingerprint: Fingerprint,
+  words: FigureText,
+): RunFigure[] {
   const model = network.model
   const conv = model.spec.layers.findIndex((l) => l.type === 'conv2d')
   if (conv < 0 || set.labels.length === 0) return []
@@ -198,7 +208,7 @@ export function featureMapFigure(network: TaskNetwork, set: EvalSet, fingerprint
   if (!last || last.output.shape.length !== 4) return []
   const [, channels, height, width] = last.output.shape as [number, number, number, number]
   const layer = model.spec.layers[conv]!.name
-  const title = `Feature maps of ${layer} (image #0, class ${set.classes[set.labels[0]!]})`
+  const title = words.featureMapsTitle(layer, 0, set.classes[set.labels[0]!] ?? '')
   const svg = buildFeatureMapsSvg({ title, maps: last.output.data, channels, height, width, fingerprint })
   return [
     {

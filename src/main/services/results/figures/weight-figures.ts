@@ -3,6 +3,7 @@ import type { ParsedExperiment } from '../../../../shared/experiment'
 import {
   buildConvFilterTilesSvg,
   buildDenseWeightTilesSvg,
+  type FigureText,
   type Fingerprint,
 } from '../../../../shared/figures'
 import type { RunFigure } from '../../../../shared/ipc/lab-types'
@@ -58,6 +59,7 @@ export function weightFigures(
   experiment: ParsedExperiment,
   weights: Readonly<StateDict>,
   fingerprint: Fingerprint,
+  words: FigureText,
   prefix = '',
   normalisation: TileNormalisation = 'tile',
 ): RunFigure[] {
@@ -66,7 +68,7 @@ export function weightFigures(
   const w = parameter && weights[parameter]
   if (!first || !parameter || !w) return []
   const name = `weights-${prefix.replace(/\.$/, '-')}${first.name}`
-  const title = `${prefix ? `${prefix.replace(/\.$/, '')}: ` : ''}weights of ${first.name}`
+  const title = words.weightsTitle(first.name, prefix.replace(/\.$/, ''))
   if (first.type === 'dense') {
     const image = inputImage(model, experiment)
     if (!image) return []

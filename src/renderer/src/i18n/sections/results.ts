@@ -78,7 +78,6 @@ export const resultsEn = {
     loading: 'Drawing the figures…',
     none: 'No figures yet.',
     notes: 'Notes',
-    imageAlt: 'Figure: {title}',
   },
   live: {
     title: 'Live reconstructions',
@@ -208,7 +207,6 @@ export const resultsJa: MessageTree<typeof resultsEn> = {
     loading: '図を描いています…',
     none: '図はまだありません。',
     notes: '補足',
-    imageAlt: '図: {title}',
   },
   live: {
     title: '学習中の再構成',
