@@ -12,7 +12,9 @@ const allowed = new Set(['DL', 'Lab', ...LATIN_NAMES.flatMap((name) => name.spli
  * Words of 4+ Latin letters in the visible text of the page and in the alt text of its visible
  * images, outside <code> (paths, file names), <bdi> (names the user gave: runs, experiments), form
  * fields (user input) and elements marked lang="…" other than Japanese (text from files that exists
- * in one language only). A message key left untranslated ("datasets.title") shows up too.
+ * in one language only). In alt text, the words of names shown in <bdi> are left out too (a class
+ * folder's name in its thumbnails' alt text). A message key left untranslated ("datasets.title")
+ * shows up too.
  */
 export async function englishOnScreen(app: Page): Promise<string[]> {
   // Runs in the page (a string: this file is type-checked without the DOM library).
@@ -27,9 +29,12 @@ export async function englishOnScreen(app: Page): Promise<string[]> {
       if (parent.getClientRects().length === 0) continue
       parts.push(node.textContent ?? '')
     }
+    const names = new Set()
+    for (const bdi of document.querySelectorAll('bdi'))
+      for (const word of (bdi.textContent ?? '').match(/[A-Za-z]+/g) ?? []) names.add(word)
     for (const image of document.querySelectorAll('img[alt]')) {
       if (image.closest('[lang]')?.getAttribute('lang')?.startsWith('ja') && image.getClientRects().length > 0)
-        parts.push(image.getAttribute('alt') ?? '')
+        parts.push((image.getAttribute('alt') ?? '').replace(/[A-Za-z]+/g, (w) => (names.has(w) ? ' ' : w)))
     }
     return parts.join(' ')
   })()`)

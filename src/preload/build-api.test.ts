@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { channelNames } from '../shared/ipc/channels'
-import { IpcError } from '../shared/ipc/result'
+import { fromBridgedMessage } from '../shared/ipc/result'
 import { buildApi } from './build-api'
 
 describe('buildApi (window.api)', () => {
@@ -20,13 +20,17 @@ describe('buildApi (window.api)', () => {
     expect(sent).toEqual([['folders.pick', { title: 'Dataset' }]])
   })
 
-  it('rejects with the main process error’s name and message', async () => {
-    const api = buildApi(async () => ({
-      ok: false,
-      error: { name: 'ScanError', message: '/x has no class folders' },
-    }))
-    const failure = api['datasets.scanFolder']({ path: '/x' })
-    await expect(failure).rejects.toBeInstanceOf(IpcError)
-    await expect(failure).rejects.toMatchObject({ name: 'ScanError', message: '/x has no class folders' })
+  it('rejects with the main process error’s name, message, code and params inside the message', async () => {
+    const error = {
+      name: 'ScanError',
+      message: '/x has no class folders',
+      code: 'no-class-folders',
+      params: { path: '/x', example: '/x/cat/1.png' },
+    }
+    const api = buildApi(async () => ({ ok: false, error }))
+    const failure = await api['datasets.scanFolder']({ path: '/x' }).catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(Error)
+    // What crosses the contextBridge is the message only; the renderer reads the error back from it.
+    expect(fromBridgedMessage((failure as Error).message)).toEqual(error)
   })
 })

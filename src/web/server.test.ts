@@ -193,8 +193,31 @@ describe('web server: WebSocket API', () => {
         ['dog', 1],
       ])
       expect(result.problems).toEqual([
-        { path: 'dog/broken.png', reason: expect.stringMatching(/^not an image/) },
+        {
+          path: 'dog/broken.png',
+          code: 'not-an-image',
+          // "not a png"
+          params: { head: '6e 6f 74 20' },
+          reason: expect.stringMatching(/^not an image/),
+        },
       ])
+
+      // A service error crosses the WebSocket with its code and params.
+      const missing = join(dir, 'gone')
+      const failed = await exchange(
+        socket,
+        JSON.stringify({ id: 9, channel: 'datasets.scanFolder', request: { path: missing } }),
+      )
+      expect(failed).toEqual({
+        id: 9,
+        ok: false,
+        error: {
+          name: 'FolderError',
+          message: `Cannot use the folder ${missing}: it does not exist`,
+          code: 'folder-unreadable',
+          params: { path: missing, cause: 'missing' },
+        },
+      })
     } finally {
       socket.close()
     }

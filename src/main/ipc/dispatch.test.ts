@@ -38,6 +38,14 @@ const handlers: DlLabApi = {
   'datasets.scanFolder': async ({ path }) => {
     if (path === '/fails') throw new ScanError('/fails has no class folders')
     if (path === '/odd') throw 'a string, not an Error'
+    if (path === '/coded') {
+      throw new ScanError('Cannot scan /coded: it does not exist', {
+        code: 'folder-unreadable',
+        params: { path: '/coded', cause: 'missing' },
+      })
+    }
+    if (path === '/node')
+      throw Object.assign(new Error("ENOENT: no such file, open '/node'"), { code: 'ENOENT' })
     return { root: path, classes: [], totalImages: 0, problems: [] }
   },
   ...handlersNotUsedHere(),
@@ -96,6 +104,23 @@ describe('dispatch', () => {
     expect(await dispatch('datasets.scanFolder', { path: '/odd' })).toEqual({
       ok: false,
       error: { name: 'Error', message: 'a string, not an Error' },
+    })
+  })
+
+  it("carries a service error's code and params, for the renderer to say it in the user's language", async () => {
+    expect(await dispatch('datasets.scanFolder', { path: '/coded' })).toEqual({
+      ok: false,
+      error: {
+        name: 'ScanError',
+        message: 'Cannot scan /coded: it does not exist',
+        code: 'folder-unreadable',
+        params: { path: '/coded', cause: 'missing' },
+      },
+    })
+    // A Node error's own code (an errno name) is not one of ours and is not sent.
+    expect(await dispatch('datasets.scanFolder', { path: '/node' })).toEqual({
+      ok: false,
+      error: { name: 'Error', message: "ENOENT: no such file, open '/node'" },
     })
   })
 })

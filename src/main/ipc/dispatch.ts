@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { ipcContract, type ChannelName, type DlLabApi, type IpcResult } from '../../shared/ipc/contract'
 import type { WireError } from '../../shared/ipc/web-protocol'
+import { ServiceError } from '../services/errors'
 
 /** A request on a channel the contract does not have. */
 export class UnknownChannelError extends Error {
@@ -26,10 +27,19 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join('; ')
 }
 
-/** An error as the renderer receives it: name and message, no stack, no other properties. */
+/**
+ * An error as the renderer receives it: name and message, and a service error's code and params
+ * (what went wrong, for the user's language); no stack, no other properties. Only ServiceError's
+ * codes are sent: a Node error's `code` ('ENOENT') is not one of ours.
+ */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof Error) return { name: error.name || 'Error', message: error.message }
-  return { name: 'Error', message: String(error) }
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
+  const wire: WireError = { name: error.name || 'Error', message: error.message }
+  if (error instanceof ServiceError && error.code !== undefined) {
+    wire.code = error.code
+    if (error.params !== undefined) wire.params = { ...error.params }
+  }
+  return wire
 }
 
 export type Dispatch = (channel: string, rawRequest: unknown) => Promise<IpcResult>
@@ -37,7 +47,7 @@ export type Dispatch = (channel: string, rawRequest: unknown) => Promise<IpcResu
 /**
  * Routes a raw request from either transport (Electron's ipcMain, web mode's WebSocket): looks the
  * channel up in the contract, validates the request with the channel's zod schema, runs the handler,
- * and answers with the response or the error's name and message. It never throws.
+ * and answers with the response or the error's name, message, code and params. It never throws.
  */
 export function createDispatch(handlers: DlLabApi): Dispatch {
   return async (channel, rawRequest) => {

@@ -40,6 +40,8 @@ export function createExportHandlers(services: Services): Pick<DlLabApi, ExportC
       if (!(error instanceof RunNotFoundError)) throw error
       throw new ResultsError(`unknown run ${runId}: there is no such run in ${store.runsDir}`, {
         cause: error,
+        code: 'run-not-found',
+        params: { runId },
       })
     }
     return buildRunReport({

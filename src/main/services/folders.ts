@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { DirectoryEntry, DirectoryListing } from '../../shared/ipc/contract'
-import { FolderError, describeFsError } from './errors'
+import { FolderError, describeFsError, fsErrorParams } from './errors'
 import { sortNatural } from './natural-sort'
 
 /** Hidden by convention on every platform we run on (.git, .DS_Store, …). */
@@ -29,7 +29,11 @@ export async function readFolder(path: string, purpose = 'read'): Promise<Dirent
   try {
     return await readdir(path, { withFileTypes: true })
   } catch (error) {
-    throw new FolderError(`Cannot ${purpose} the folder ${path}: ${describeFsError(error)}`, { cause: error })
+    throw new FolderError(`Cannot ${purpose} the folder ${path}: ${describeFsError(error)}`, {
+      cause: error,
+      code: 'folder-unreadable',
+      params: { path, ...fsErrorParams(error) },
+    })
   }
 }
 

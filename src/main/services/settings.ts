@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { languages, type Language, type Settings } from '../../shared/ipc/contract'
 import { writeFileAtomic } from './atomic-write'
-import { SettingsError, describeFsError } from './errors'
+import { SettingsError, describeFsError, fsErrorParams } from './errors'
 
 export interface Logger {
   warn(message: string): void
@@ -148,16 +148,26 @@ function definedFields(data: z.infer<typeof storedSettings>): Partial<Settings> 
 /** A workspace must be an absolute path to an existing folder (the user picked it). */
 async function checkWorkspace(path: string): Promise<string> {
   if (!isAbsolute(path)) {
-    throw new SettingsError(`The workspace must be an absolute path; got "${path}"`)
+    throw new SettingsError(`The workspace must be an absolute path; got "${path}"`, {
+      code: 'workspace-not-absolute',
+      params: { path },
+    })
   }
   const folder = resolve(path)
   let info
   try {
     info = await stat(folder)
   } catch (error) {
-    throw new SettingsError(`Cannot use ${folder} as the workspace: ${describeFsError(error)}`)
+    throw new SettingsError(`Cannot use ${folder} as the workspace: ${describeFsError(error)}`, {
+      code: 'workspace-unusable',
+      params: { path: folder, ...fsErrorParams(error) },
+    })
   }
-  if (!info.isDirectory())
-    throw new SettingsError(`Cannot use ${folder} as the workspace: it is not a folder`)
+  if (!info.isDirectory()) {
+    throw new SettingsError(`Cannot use ${folder} as the workspace: it is not a folder`, {
+      code: 'workspace-unusable',
+      params: { path: folder, cause: 'not-a-folder' },
+    })
+  }
   return folder
 }

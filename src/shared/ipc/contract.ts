@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { TrainingEvent, TrainingEventType, TrainingRunInfo } from '../training/events'
 import type { ListedChannel, ListedEvent } from './channels'
+import type { MessageParams, ScanProblemCode } from './message-codes'
 import type {
   ConfusionCell,
   DatasetInspection,
@@ -68,6 +69,9 @@ export interface ClassSummary {
 export interface ScanProblem {
   /** Path relative to the scanned root. */
   path: string
+  /** What is wrong, for the screen's language (message-codes.ts); `reason` says it in English. */
+  code: ScanProblemCode
+  params?: MessageParams
   reason: string
 }
 
@@ -155,6 +159,8 @@ export const ipcContract = {
         runId,
         /** Weight tiles: each tile on its own range, or one range for all (default tile). */
         normalise: z.enum(['tile', 'global']).optional(),
+        /** The language of titles, axes, legends and notes (default en). */
+        language: z.enum(['en', 'ja']).optional(),
       })
       .strict(),
   ),
@@ -172,7 +178,16 @@ export const ipcContract = {
       .strict(),
   ),
   /** Feature maps of one sample of the evaluated set at each layer. */
-  'runs.featureMaps': channel<FeatureMapsView>()(z.object({ runId, sample: index }).strict()),
+  'runs.featureMaps': channel<FeatureMapsView>()(
+    z
+      .object({
+        runId,
+        sample: index,
+        /** The language of the maps' titles and captions (default en). */
+        language: z.enum(['en', 'ja']).optional(),
+      })
+      .strict(),
+  ),
   /** The im2col picture (X', F, U' = F X') of a convolution layer for a patch of a real input. */
   'runs.im2col': channel<Im2colView>()(
     z

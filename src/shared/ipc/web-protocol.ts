@@ -21,9 +21,16 @@ export const webRequestSchema = z
   .strict()
 export type WebRequest = z.infer<typeof webRequestSchema>
 
+/**
+ * An error as it crosses either transport: the error class's name and its English message; `code`
+ * and `params` (message-codes.ts) when the service knows what went wrong, so the renderer can say it
+ * in the user's language. result.ts's readWireError checks a received one.
+ */
 export interface WireError {
   name: string
   message: string
+  code?: string
+  params?: Record<string, string | number>
 }
 
 export type WebResponse =

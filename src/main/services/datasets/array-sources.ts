@@ -12,9 +12,10 @@ import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { preprocessImages, type PlanarImages } from '../../../worker/decode'
-import { describeFsError } from '../errors'
+import { describeFsError, fsErrorCause } from '../errors'
 import { CIFAR10_CLASSES, parseCifarBatches, parseCifarMeta } from '../sources/cifar-binary'
-import { readIdxFile } from '../sources/idx'
+import { IdxFormatError, readIdxFile, type IdxArray } from '../sources/idx'
+import { DatasetSourceError } from '../sources/labelled-images'
 import { loadBuiltinMnist, mnistDataDir } from '../sources/mnist-builtin'
 import { DatasetError } from './dataset-error'
 import { holdoutSplit, type PerClass } from './selection'
@@ -62,18 +63,63 @@ export async function describeArraySource(
   const unreadable = files.flatMap(({ path, what }, i) => {
     const result = looked[i]!
     return result.status === 'rejected'
-      ? [{ text: `Cannot read the ${what} ${path}: ${describeFsError(result.reason)}`, cause: result.reason }]
+      ? [
+          {
+            path,
+            text: `Cannot read the ${what} ${path}: ${describeFsError(result.reason)}`,
+            cause: result.reason,
+          },
+        ]
       : []
   })
-  if (unreadable.length > 0) {
-    throw new DatasetError(unreadable.map((u) => u.text).join('; '), { cause: unreadable[0]!.cause })
-  }
+  if (unreadable.length > 0) throw filesUnreadable(unreadable)
   const prints = files.map(({ path }, i) => {
     const info = (looked[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof stat>>>).value
     return [path, info.size, info.mtimeMs]
   })
   const fingerprint = createHash('sha256').update(JSON.stringify(prints)).digest('hex')
   return { fingerprint, plan: async () => planSets(await loadSets(source), selection) }
+}
+
+/** All the files that cannot be read, named in order; one cause when they share it (e.g. missing). */
+function filesUnreadable(unreadable: { path: string; text: string; cause: unknown }[]): DatasetError {
+  const message = unreadable.map((u) => u.text).join('; ')
+  const causes = new Set(unreadable.map((u) => fsErrorCause(u.cause)))
+  const [cause] = causes.size === 1 ? [...causes] : ['other' as const]
+  return new DatasetError(message, {
+    cause: unreadable[0]!.cause,
+    code: 'files-unreadable',
+    params: {
+      files: unreadable.map((u) => u.path).join(', '),
+      count: unreadable.length,
+      cause: cause!,
+      ...(cause === 'other' ? { detail: message } : {}),
+    },
+  })
+}
+
+/**
+ * A data file that is there but is not what its source says (a damaged or foreign IDX file, a
+ * truncated CIFAR batch): the reader's own message becomes the English detail.
+ */
+function invalidFile(path: string, format: string, message: string, cause?: unknown): DatasetError {
+  return new DatasetError(message, {
+    cause,
+    code: 'data-file-invalid',
+    params: { path, format, detail: message },
+  })
+}
+
+/** readIdxFile, its failures as DatasetErrors with codes. */
+async function readIdx(path: string): Promise<IdxArray> {
+  try {
+    return await readIdxFile(path)
+  } catch (error) {
+    if (error instanceof IdxFormatError) throw invalidFile(path, 'IDX', error.message, error)
+    if ((error as NodeJS.ErrnoException | undefined)?.code === undefined) throw error
+    const text = `Cannot read the IDX file ${path}: ${describeFsError(error)}`
+    throw filesUnreadable([{ path, text, cause: error }])
+  }
 }
 
 function sourceFiles(source: ArraySource): { path: string; what: string }[] {
@@ -151,9 +197,17 @@ async function loadCifar(source: CifarSource): Promise<LoadedSets> {
     throw new DatasetError(`${join(dirname(first), 'batches.meta.txt')} lists no class names`)
   const read = async (paths: readonly string[]): Promise<ArraySet> => {
     const batches = await Promise.all(
-      paths.map(async (p) => ({ name: resolve(p), bytes: new Uint8Array(await readFile(resolve(p))) })),
+      paths.map(async (p) => ({ name: resolve(p), bytes: await readBatch(p) })),
     )
-    const set = parseCifarBatches(batches, classes)
+    let set
+    try {
+      set = parseCifarBatches(batches, classes)
+    } catch (error) {
+      if (!(error instanceof DatasetSourceError)) throw error
+      // Its message starts with the batch it is about.
+      const batch = batches.find((b) => error.message.startsWith(b.name)) ?? batches[0]!
+      throw invalidFile(batch.name, 'CIFAR-10', error.message, error)
+    }
     const ends: number[] = []
     let end = 0
     for (const b of batches) ends.push((end += b.bytes.length / 3073))
@@ -166,6 +220,15 @@ async function loadCifar(source: CifarSource): Promise<LoadedSets> {
   const train = await read(source.trainBatches)
   const test = source.testBatch ? await read([source.testBatch]) : undefined
   return { classes, train, test }
+}
+
+async function readBatch(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(resolve(path)))
+  } catch (error) {
+    const text = `Cannot read the CIFAR-10 batch ${resolve(path)}: ${describeFsError(error)}`
+    throw filesUnreadable([{ path: resolve(path), text, cause: error }])
+  }
 }
 
 async function loadIdx(source: IdxSource): Promise<LoadedSets> {
@@ -191,17 +254,21 @@ async function loadIdx(source: IdxSource): Promise<LoadedSets> {
 }
 
 async function readIdxSet(imagesPath: string, labelsPath: string): Promise<ArraySet> {
-  const [images, labels] = await Promise.all([readIdxFile(imagesPath), readIdxFile(labelsPath)])
+  const [images, labels] = await Promise.all([readIdx(imagesPath), readIdx(labelsPath)])
   const [n, h, w, c = 1] = images.dims
   if (images.type !== 'ubyte' || images.dims.length < 3 || images.dims.length > 4 || (c !== 1 && c !== 3)) {
-    throw new DatasetError(
+    throw invalidFile(
+      imagesPath,
+      'IDX',
       `${imagesPath}: expected 8-bit (ubyte) images N×H×W or N×H×W×C with C = 1 or 3, got ` +
         `${images.type} ${images.dims.join('×')}`,
     )
   }
   const floats = labels.type === 'float' || labels.type === 'double'
   if (floats || labels.dims.length !== 1 || labels.dims[0] !== n) {
-    throw new DatasetError(
+    throw invalidFile(
+      labelsPath,
+      'IDX',
       `${labelsPath}: expected ${n} integer labels (one per image of ${basename(imagesPath)}), got ` +
         `${labels.type} ${labels.dims.join('×')}`,
     )
@@ -210,7 +277,9 @@ async function readIdxSet(imagesPath: string, labelsPath: string): Promise<Array
   for (let i = 0; i < n!; i++) {
     const v = values[i]!
     if (v < 0 || v >= MAX_IDX_CLASSES) {
-      throw new DatasetError(
+      throw invalidFile(
+        labelsPath,
+        'IDX',
         `${labelsPath}: label ${v} at index ${i} is not a class number from 0 to ${MAX_IDX_CLASSES - 1}`,
       )
     }

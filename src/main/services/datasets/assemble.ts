@@ -38,12 +38,24 @@ export function commonShape(splits: readonly PickedSplit[], sized: boolean): Sam
         }
         if (sample.shape.every((v, i) => v === first!.shape[i])) continue
         const size = (s: readonly number[]) => `${s[2]}×${s[1]}`
+        if (sized) {
+          throw new DatasetError(
+            `${nameOf(item)} came out ${size(sample.shape)}, ${first.name} ${size(first.shape)}: ` +
+              'preprocessing should have made them equal; this is a bug, please report it',
+          )
+        }
         throw new DatasetError(
-          sized
-            ? `${nameOf(item)} came out ${size(sample.shape)}, ${first.name} ${size(first.shape)}: ` +
-                'preprocessing should have made them equal; this is a bug, please report it'
-            : `The images differ in size: ${first.name} is ${size(first.shape)} pixels, ${nameOf(item)} is ` +
-                `${size(sample.shape)}; set a size in the preprocessing options to resize them all to one size`,
+          `The images differ in size: ${first.name} is ${size(first.shape)} pixels, ${nameOf(item)} is ` +
+            `${size(sample.shape)}; set a size in the preprocessing options to resize them all to one size`,
+          {
+            code: 'image-sizes-differ',
+            params: {
+              first: first.name,
+              firstSize: size(first.shape),
+              other: nameOf(item),
+              otherSize: size(sample.shape),
+            },
+          },
         )
       }
     }

@@ -9,11 +9,12 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { mapLimit } from '../concurrency'
-import { describeFsError } from '../errors'
+import { describeFsError, fsErrorParams } from '../errors'
 import { isFolderEntry, isHidden } from '../folders'
 import { compareNatural } from '../natural-sort'
 import { DatasetError } from './dataset-error'
 import { hasImageExtension } from './image-check'
+import { emptyClass, type ProblemText } from './scan-problems'
 
 export interface FileEntry {
   readonly name: string
@@ -26,7 +27,7 @@ export interface ClassFolder {
   readonly name: string
   readonly files: readonly FileEntry[]
   /** Why the class has no files, when it has none. */
-  readonly emptyReason?: string
+  readonly empty?: ProblemText
 }
 
 export interface ClassFolderListing {
@@ -45,16 +46,21 @@ export async function listClassFolders(path: string, what: string): Promise<Clas
   try {
     entries = await readdir(root, { withFileTypes: true })
   } catch (error) {
-    throw new DatasetError(`Cannot read the ${what} ${root}: ${describeFsError(error)}`, { cause: error })
+    throw new DatasetError(`Cannot read the ${what} ${root}: ${describeFsError(error)}`, {
+      cause: error,
+      code: 'folder-unreadable',
+      params: { path: root, ...fsErrorParams(error) },
+    })
   }
   const names: string[] = []
   for (const entry of entries) {
     if (!isHidden(entry.name) && (await isFolderEntry(root, entry))) names.push(entry.name)
   }
   if (names.length === 0) {
+    const example = join(root, 'cat', '1.png')
     throw new DatasetError(
-      `The ${what} ${root} has no class folders: put each class's images in a sub-folder, ` +
-        `e.g. ${join(root, 'cat', '1.png')}`,
+      `The ${what} ${root} has no class folders: put each class's images in a sub-folder, e.g. ${example}`,
+      { code: 'no-class-folders', params: { path: root, example } },
     )
   }
   names.sort(compareNatural)
@@ -68,7 +74,7 @@ async function listClass(root: string, name: string): Promise<ClassFolder> {
   try {
     entries = await readdir(folder, { withFileTypes: true })
   } catch (error) {
-    return { name, files: [], emptyReason: `cannot read this class folder: ${describeFsError(error)}` }
+    return { name, files: [], empty: emptyClass({ name, hasSubfolders: false, unreadable: error }) }
   }
   const images: string[] = []
   let hasSubfolders = false
@@ -87,8 +93,5 @@ async function listClass(root: string, name: string): Promise<ClassFolder> {
     }
   })
   if (files.length > 0) return { name, files }
-  const emptyReason = hasSubfolders
-    ? `no images, only sub-folders: if they are the classes, choose ${name} itself as the dataset folder`
-    : 'no images in this class folder'
-  return { name, files, emptyReason }
+  return { name, files, empty: emptyClass({ name, hasSubfolders }) }
 }

@@ -73,6 +73,10 @@ function items(listing: ClassFolderListing, classes: readonly string[]): Items {
         `The test folder ${listing.root} has a class folder '${cls.name}' that the training folder does ` +
           `not have; the classes come from the training folder (${classes.join(', ')}): rename or ` +
           'remove that folder',
+        {
+          code: 'test-class-unknown',
+          params: { path: listing.root, name: cls.name, classes: classes.join(', ') },
+        },
       )
     }
     for (const file of cls.files) {
@@ -86,7 +90,7 @@ function items(listing: ClassFolderListing, classes: readonly string[]): Items {
 
 function emptyClasses(listing: ClassFolderListing, split: SplitName): DatasetProblem[] {
   return listing.classes.flatMap((c) =>
-    c.emptyReason ? [{ split, kind: 'class' as const, path: c.name, reason: c.emptyReason }] : [],
+    c.empty ? [{ split, kind: 'class' as const, path: c.name, reason: c.empty.reason }] : [],
   )
 }
 

@@ -136,7 +136,9 @@ export async function loadDataset(
   const sampleShape = commonShape(splits, preprocess.size !== undefined)
   const trainCount = decoded.train.picked.perClass.reduce((n, c) => n + c.length, 0)
   if (!sampleShape || trainCount === 0) {
-    throw new DatasetError(`${describeSource(source)} has no image that could be read for training`)
+    throw new DatasetError(`${describeSource(source)} has no image that could be read for training`, {
+      code: 'no-readable-images',
+    })
   }
   const train = assembleSplit(decoded.train, sampleShape)
   const test = decoded.test ? assembleSplit(decoded.test, sampleShape) : undefined

@@ -2,10 +2,11 @@ import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { ClassSummary, FolderScan, ScanProblem } from '../../../shared/ipc/contract'
 import { mapLimit } from '../concurrency'
-import { ScanError, describeFsError } from '../errors'
+import { ScanError, describeFsError, fsErrorParams } from '../errors'
 import { isFolderEntry, isHidden, readFolder } from '../folders'
 import { compareNatural } from '../natural-sort'
 import { checkImage, hasImageExtension, renderThumbnail } from './image-check'
+import { emptyClass } from './scan-problems'
 
 export interface ScanOptions {
   /** Thumbnails per class. */
@@ -18,8 +19,8 @@ interface ClassFolder {
   name: string
   images: string[]
   hasSubfolders: boolean
-  /** Why the folder could not be listed, when it could not. */
-  unreadable?: string
+  /** The error listing the folder failed with, when it failed. */
+  unreadable?: unknown
 }
 
 /**
@@ -36,14 +37,25 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}): P
   try {
     info = await stat(root)
   } catch (error) {
-    throw new ScanError(`Cannot scan ${root}: ${describeFsError(error)}`, { cause: error })
+    throw new ScanError(`Cannot scan ${root}: ${describeFsError(error)}`, {
+      cause: error,
+      code: 'folder-unreadable',
+      params: { path: root, ...fsErrorParams(error) },
+    })
   }
-  if (!info.isDirectory()) throw new ScanError(`Cannot scan ${root}: it is not a folder`)
+  if (!info.isDirectory()) {
+    throw new ScanError(`Cannot scan ${root}: it is not a folder`, {
+      code: 'folder-unreadable',
+      params: { path: root, cause: 'not-a-folder' },
+    })
+  }
 
   const classFolders = await readClassFolders(root)
   if (classFolders.length === 0) {
+    const example = join(root, 'cat', '1.png')
     throw new ScanError(
-      `${root} has no class folders: put each class's images in a subfolder, e.g. ${join(root, 'cat', '1.png')}`,
+      `${root} has no class folders: put each class's images in a subfolder, e.g. ${example}`,
+      { code: 'no-class-folders', params: { path: root, example } },
     )
   }
 
@@ -57,7 +69,7 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}): P
   files.forEach(({ folder, name }, i) => {
     const check = checks[i]
     if (check?.ok) good.get(folder)?.push(name)
-    else if (check) problems.push({ path: `${folder.name}/${name}`, reason: check.reason })
+    else if (check) problems.push({ path: `${folder.name}/${name}`, ...check.problem })
   })
 
   // Thumbnails of the first good images of each class, in natural order (a second, small decode).
@@ -73,20 +85,12 @@ export async function scanFolder(rootPath: string, options: ScanOptions = {}): P
 
   for (const c of classFolders) {
     if (c.images.length > 0) continue
-    problems.push({ path: c.name, reason: emptyClassReason(c) })
+    problems.push({ path: c.name, ...emptyClass(c) })
   }
   problems.sort((a, b) => compareNatural(a.path, b.path))
 
   const totalImages = classes.reduce((sum, c) => sum + c.imageCount, 0)
   return { root, classes, totalImages, problems }
-}
-
-function emptyClassReason(c: ClassFolder): string {
-  if (c.unreadable) return `cannot read this class folder: ${c.unreadable}`
-  if (c.hasSubfolders) {
-    return `no images, only sub-folders: if they are the classes, choose ${c.name} itself as the dataset folder`
-  }
-  return 'no images in this class folder'
 }
 
 /** The visible sub-folders of root with their image-extension files, all in natural order. */
@@ -106,7 +110,7 @@ async function readClassFolder(root: string, name: string): Promise<ClassFolder>
   try {
     entries = await readdir(folder, { withFileTypes: true })
   } catch (error) {
-    return { name, images: [], hasSubfolders: false, unreadable: describeFsError(error) }
+    return { name, images: [], hasSubfolders: false, unreadable: error }
   }
   const images: string[] = []
   let hasSubfolders = false

@@ -7,7 +7,7 @@ import {
   type RunStatus,
   type TaskKind,
 } from '../../../shared/experiment'
-import { describeFsError } from '../errors'
+import { describeFsError, fsErrorParams } from '../errors'
 import { isInside } from '../folder-access'
 import { NotARunError, RunNotFoundError, RunStoreError } from './errors'
 import { RunFolder } from './run-folder'
@@ -87,7 +87,15 @@ export class RunStore {
       parsed = parseExperiment({ ...parsed, model: options.model })
     }
     const name = checkName(options.name ?? parsed.name)
-    await mkdir(this.runsDir, { recursive: true })
+    try {
+      await mkdir(this.runsDir, { recursive: true })
+    } catch (error) {
+      throw new RunStoreError(`cannot create ${this.runsDir} in the workspace: ${describeFsError(error)}`, {
+        cause: error,
+        code: 'workspace-not-writable',
+        params: { path: this.runsDir, ...fsErrorParams(error) },
+      })
+    }
     const created = this.now()
     const id = newRunId(created, this.random?.())
     const dir = join(this.runsDir, id)
@@ -96,6 +104,8 @@ export class RunStore {
     } catch (error) {
       throw new RunStoreError(`cannot create the run folder ${dir}: ${describeFsError(error)}`, {
         cause: error,
+        code: 'workspace-not-writable',
+        params: { path: dir, ...fsErrorParams(error) },
       })
     }
     const run = new RunFolder(id, dir, this.now)
@@ -115,10 +125,19 @@ export class RunStore {
   async open(id: string): Promise<RunFolder> {
     const dir = this.dirOf(id)
     try {
-      if (!(await lstat(dir)).isDirectory()) throw new RunNotFoundError(`run ${id} is not a folder`)
+      if (!(await lstat(dir)).isDirectory()) {
+        throw new RunNotFoundError(`run ${id} is not a folder`, {
+          code: 'run-not-found',
+          params: { runId: id },
+        })
+      }
     } catch (error) {
       if (error instanceof RunNotFoundError) throw error
-      throw new RunNotFoundError(`no run ${id} in ${this.runsDir}`, { cause: error })
+      throw new RunNotFoundError(`no run ${id} in ${this.runsDir}`, {
+        cause: error,
+        code: 'run-not-found',
+        params: { runId: id },
+      })
     }
     return new RunFolder(id, dir, this.now)
   }
@@ -171,7 +190,11 @@ export class RunStore {
       root = await realpath(this.runsDir)
     } catch (error) {
       if (error instanceof RunStoreError) throw error
-      throw new RunNotFoundError(`no run ${id} in ${this.runsDir}`, { cause: error })
+      throw new RunNotFoundError(`no run ${id} in ${this.runsDir}`, {
+        cause: error,
+        code: 'run-not-found',
+        params: { runId: id },
+      })
     }
     if (real === root || !isInside(root, real)) {
       throw new RunStoreError(`run ${id} lies outside ${this.runsDir}; it was not deleted`)

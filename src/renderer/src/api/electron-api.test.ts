@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ipcContract, type IpcEvents } from '../../../shared/ipc/contract'
+import { unwrapForBridge } from '../../../shared/ipc/result'
 import { createFakeApi } from '../test-support/fake-api'
 import { ApiError } from './api-error'
 import { electronApi, toApiError } from './electron-api'
@@ -13,6 +14,29 @@ describe('toApiError', () => {
     expect(error.message).toBe('path: too long')
     expect(error.remoteName).toBe('ValidationError')
     expect(error.channel).toBe('folders.list')
+  })
+
+  it('reads back the whole error the preload packed into the message (name, code, params)', () => {
+    const wire = {
+      name: 'DatasetError',
+      message: 'Cannot read the IDX training images file /d/a: it does not exist',
+      code: 'files-unreadable',
+      params: { files: '/d/a', count: 1, cause: 'missing' },
+    }
+    let packed: unknown
+    try {
+      unwrapForBridge({ ok: false, error: wire })
+    } catch (error) {
+      // contextBridge hands the page a new Error with this message only.
+      packed = new Error((error as Error).message)
+    }
+    const error = toApiError('datasets.inspect', packed)
+    expect(error).toMatchObject({
+      message: wire.message,
+      remoteName: 'DatasetError',
+      code: 'files-unreadable',
+    })
+    expect(error.params).toEqual(wire.params)
   })
 
   it('leaves other messages as they are', () => {

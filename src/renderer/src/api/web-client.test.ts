@@ -107,13 +107,41 @@ describe('WebClient', () => {
     expect(error).toMatchObject({ message: 'Folder not found: /missing', channel: 'folders.list' })
   })
 
+  it("keeps an error answer's code and params, dropping params that are not strings or numbers", async () => {
+    const { server, client } = setup()
+    server.answering = false
+    const listing = client.request('folders.list', { path: '/elsewhere' })
+    await vi.advanceTimersByTimeAsync(10)
+    const params = { path: '/elsewhere', depth: 2, nested: { no: 1 }, flag: true }
+    const error = {
+      name: 'FolderAccessError',
+      message: '/elsewhere is outside',
+      code: 'outside-allowed-folders',
+    }
+    server.push({ id: server.received[0]!.id, ok: false, error: { ...error, params } })
+    const failure = (await listing.catch((e: unknown) => e)) as ApiError
+    expect(failure).toBeInstanceOf(ApiError)
+    expect(failure).toMatchObject({
+      message: '/elsewhere is outside',
+      remoteName: 'FolderAccessError',
+      code: 'outside-allowed-folders',
+      channel: 'folders.list',
+    })
+    expect(failure.params).toEqual({ path: '/elsewhere', depth: 2 })
+  })
+
   it('times out a request that gets no answer', async () => {
     const { server, client } = setup({ timeoutMs: 5000 })
     server.answering = false
     const info = client.request('app.info', {})
-    const failure = expect(info).rejects.toThrow(new ApiTimeoutError("'app.info' got no answer within 5 s"))
+    const failure = expect(info).rejects.toThrow(new ApiTimeoutError('app.info', 5))
     await vi.advanceTimersByTimeAsync(5001)
     await failure
+    await expect(info).rejects.toMatchObject({
+      message: "'app.info' got no answer within 5 s",
+      code: 'timeout',
+      params: { channel: 'app.info', seconds: 5 },
+    })
   })
 
   it('fails requests in flight when the connection drops, and reconnects for the next one', async () => {
@@ -125,6 +153,7 @@ describe('WebClient', () => {
     expect(server.received).toHaveLength(1)
     server.drop()
     await failure
+    await expect(lost).rejects.toMatchObject({ code: 'connection-lost', params: { channel: 'app.info' } })
 
     server.answering = true
     const again = client.request('settings.get', {})
@@ -140,6 +169,10 @@ describe('WebClient', () => {
     const failure = expect(info).rejects.toThrow(/Cannot connect to DL Lab at ws:\/\/127\.0\.0\.1:1234\/api/)
     await vi.runAllTimersAsync()
     await failure
+    await expect(info).rejects.toMatchObject({
+      code: 'connection-failed',
+      params: { url: 'ws://127.0.0.1:1234/api' },
+    })
     expect(server.connections).toBe(3)
 
     server.accepting = true

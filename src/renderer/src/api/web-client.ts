@@ -1,7 +1,7 @@
 import { eventNames } from '../../../shared/ipc/channels'
 import type { EventName, IpcEvents } from '../../../shared/ipc/contract'
 import type { WebResponse } from '../../../shared/ipc/web-protocol'
-import { ApiError, ApiTimeoutError, ConnectionError } from './api-error'
+import { ApiTimeoutError, ConnectionError, remoteError } from './api-error'
 import type { SocketConnection, SocketFactory } from './web-socket'
 
 export interface WebClientOptions {
@@ -62,7 +62,7 @@ export class WebClient {
       const id = this.nextId++
       const timer = setTimeout(() => {
         this.pending.delete(id)
-        reject(new ApiTimeoutError(`'${channel}' got no answer within ${this.timeoutMs / 1000} s`))
+        reject(new ApiTimeoutError(channel, this.timeoutMs / 1000))
       }, this.timeoutMs)
       const payload = JSON.stringify({ id, channel, request })
       const entry: Pending = { channel, payload, sent: false, timer, resolve, reject }
@@ -159,7 +159,7 @@ export class WebClient {
     if (!entry) return
     this.settle(response.id, entry)
     if (response.ok) entry.resolve(response.response)
-    else entry.reject(new ApiError(response.error.message, entry.channel, response.error.name))
+    else entry.reject(remoteError(response.error, entry.channel))
   }
 
   private onClose(): void {
@@ -170,7 +170,11 @@ export class WebClient {
       if (!entry.sent) continue
       this.settle(id, entry)
       entry.reject(
-        new ConnectionError(`The connection to DL Lab closed before '${entry.channel}' was answered.`),
+        new ConnectionError(
+          `The connection to DL Lab closed before '${entry.channel}' was answered.`,
+          'connection-lost',
+          { channel: entry.channel },
+        ),
       )
     }
     if (this.pending.size === 0 && !this.listening) return
@@ -193,6 +197,8 @@ export class WebClient {
       entry.reject(
         new ConnectionError(
           `Cannot connect to DL Lab at ${this.options.url}. If you restarted \`npm run web\`, open the new address it printed.`,
+          'connection-failed',
+          { url: this.options.url },
         ),
       )
     }

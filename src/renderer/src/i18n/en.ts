@@ -1,7 +1,9 @@
 import { datasetsEn } from './sections/datasets'
 import { exportEn } from './sections/export'
 import { homeEn } from './sections/home'
+import { modelProblemsEn } from './sections/model-problems'
 import { resultsEn } from './sections/results'
+import { serviceTextEn } from './sections/service-text'
 import { runReasonsEn } from './sections/run-reasons'
 import { trainEn } from './sections/train'
 
@@ -56,7 +58,9 @@ export const en = {
   train: trainEn,
   results: resultsEn,
   export: exportEn,
+  serviceText: serviceTextEn,
   runReasons: runReasonsEn,
+  modelProblems: modelProblemsEn,
   filters: {
     title: 'Filter bench',
     empty: 'No image loaded',

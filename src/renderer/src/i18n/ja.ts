@@ -2,7 +2,9 @@ import type { Messages } from './en'
 import { datasetsJa } from './sections/datasets'
 import { exportJa } from './sections/export'
 import { homeJa } from './sections/home'
+import { modelProblemsJa } from './sections/model-problems'
 import { resultsJa } from './sections/results'
+import { serviceTextJa } from './sections/service-text'
 import { runReasonsJa } from './sections/run-reasons'
 import { trainJa } from './sections/train'
 
@@ -53,7 +55,9 @@ export const ja: Messages = {
   train: trainJa,
   results: resultsJa,
   export: exportJa,
+  serviceText: serviceTextJa,
   runReasons: runReasonsJa,
+  modelProblems: modelProblemsJa,
   filters: {
     title: '空間フィルタ',
     empty: '画像が読み込まれていません',

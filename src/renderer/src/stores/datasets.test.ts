@@ -125,7 +125,9 @@ describe('useDatasetsStore', () => {
     expect(store.selectedSource).toEqual({ kind: 'folder', train: '/data/shapes' })
     expect(store.inspection!.trainCount).toBe(4)
     expect(store.inspection!.testCount).toBe(0)
-    expect(store.inspection!.problems).toEqual([{ path: 'square/broken.jpg', reason: 'not a valid image' }])
+    expect(store.inspection!.problems).toEqual([
+      { path: 'square/broken.jpg', code: 'not-an-image', reason: 'not a valid image' },
+    ])
   })
 
   it("keeps the selected source when another cannot be read, and reports the service's message", async () => {

@@ -120,7 +120,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       for (const file of Object.keys(members).sort(byName)) {
         if (members[file] === 'image' && imagePattern.test(file)) images.push(file)
         if (members[file] === 'corrupt')
-          problems.push({ path: `${name}/${file}`, reason: 'not a valid image' })
+          problems.push({ path: `${name}/${file}`, code: 'not-an-image', reason: 'not a valid image' })
       }
       const thumbnails = images.slice(0, 4).map((file) => `data:image/png;base64,${btoa(`${name}/${file}`)}`)
       return { name, imageCount: images.length, thumbnails }
