@@ -94,7 +94,8 @@ test('a new user opens LeNet-5 from Home, edits it, and trains it briefly on bui
   await app.reload()
   await expect(app.getByRole('region', { name: 'LeNet-5 short trial' })).toBeVisible()
   await expect.poll(() => chartPoints(app, 'Accuracy per epoch')).toBe(4)
-  expect(await chartPoints(app, 'Loss per step')).toBe(0) // progress is not kept, only epochs
+  // …and its steps from the step lines (2 epochs of 625 steps, a line every ⌈1250 / 500⌉ = 3 steps).
+  await expect.poll(() => chartPoints(app, 'Loss per step')).toBe(416)
   await app.getByRole('checkbox', { name: 'Compare LeNet-5 short trial' }).check()
   await expect.poll(() => chartPoints(app, 'Compare runs')).toBe(2) // its test accuracy after epochs 1 and 2
 

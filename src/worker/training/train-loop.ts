@@ -36,6 +36,11 @@ import { type RunOutput, type TrainingCallbacks, TrainingError, type TrainingPre
  * the remaining steps, metrics and weights are bit-identical to an uninterrupted run.
  */
 const YIELD_EVERY_MS = 20
+/**
+ * Step lines (logEverySteps) are written at least this often, not only at the end of an epoch, so a
+ * reader of metrics.jsonl (the Train view after a reload) sees the current epoch's steps too.
+ */
+const STEP_FLUSH_MS = 1000
 
 export interface TrainSet {
   x: Float32Array
@@ -110,6 +115,7 @@ class StageRun {
   private segmentStart = 0
   private lastYield = 0
   private pendingSteps: MetricsLine[] = []
+  private lastFlush = 0
   private lastCheckpoint: string | undefined
   private lastMetrics: MetricsLine | undefined
   private readonly throttle: ProgressThrottle
@@ -131,7 +137,7 @@ class StageRun {
     const { stage, env } = this
     const { sampler, train, network, loss, optimizer } = stage
     const buffer = new BatchBuffer(Math.min(sampler.batchSize, sampler.samplesPerEpoch), train.sampleShape)
-    this.lastYield = env.now()
+    this.lastYield = this.lastFlush = env.now()
     while (sampler.epoch < stage.epochs) {
       const epoch = sampler.epoch
       this.segmentStart = env.now()
@@ -154,6 +160,8 @@ class StageRun {
         this.step++
         this.speed.add(n)
         this.report(epoch)
+        if (this.pendingSteps.length > 0 && env.now() - this.lastFlush >= STEP_FLUSH_MS)
+          await this.flushSteps()
       }
       this.closeSegment()
       await this.endEpoch(epoch + 1)
@@ -172,6 +180,8 @@ class StageRun {
     if (control.paused) {
       control.reportPaused(this.step)
       this.closeSegment()
+      // A paused run's steps so far are on disk for anyone who reads it while it waits.
+      await this.flushSteps()
       await control.whilePaused()
       this.segmentStart = now()
       this.lastYield = now()
@@ -228,6 +238,7 @@ class StageRun {
   }
 
   private async flushSteps(): Promise<void> {
+    this.lastFlush = this.env.now()
     if (this.pendingSteps.length === 0) return
     const lines = this.pendingSteps
     this.pendingSteps = []

@@ -4,6 +4,7 @@ import type { DataSource, Preprocess } from '../../../shared/experiment/schema'
 import type { DatasetInspection } from '../../../shared/ipc/contract'
 import { api } from '../api'
 import { joinPath } from './dataset-files'
+import { readRememberedChoice, rememberChoice, windowStorage } from './datasets-memory'
 import { useErrorsStore } from './errors'
 
 export type SourceKind = DataSource['kind']
@@ -13,6 +14,20 @@ export const PREVIEW_COUNT = 8
 
 /** The experiment schema's preprocessing defaults: grey, the images' own size, x/255, not lecture-exact. */
 export const defaultPreprocess = (): Preprocess => ({ colour: 'grey', scale: 'unit', lectureExact: false })
+
+/** Where a source's training data is, as the user chose it: a folder or the first file; null for MNIST. */
+export function sourceLocation(source: DataSource): string | null {
+  switch (source.kind) {
+    case 'mnist':
+      return null
+    case 'folder':
+      return source.train
+    case 'idx':
+      return source.trainImages
+    case 'cifar-binary':
+      return source.trainBatches[0] ?? null
+  }
+}
 
 /**
  * The dataset to train on and how its images are preprocessed, with the service's inspection of
@@ -27,10 +42,21 @@ export const defaultPreprocess = (): Preprocess => ({ colour: 'grey', scale: 'un
  *   inputShape     — [C, Y, X] of one preprocessed sample once inspected, else null.
  * Both are replaced whole on each change (never mutated in place) and hold no Vue proxies, so they
  * can be put into an experiment as they are.
+ *
+ * The choice last inspected successfully is remembered (datasets-memory.ts) and comes back after a
+ * reload or a restart. A remembered source other than MNIST is inspected again at once; when it
+ * cannot be read any more (moved or deleted; main keeps the folders the user chose across restarts),
+ * built-in MNIST with the default preprocessing is selected and `lostSource` names what was lost.
  */
 export const useDatasetsStore = defineStore('datasets', () => {
-  const selectedSource = shallowRef<DataSource>({ kind: 'mnist' })
-  const preprocess = shallowRef<Preprocess>(defaultPreprocess())
+  const storage = windowStorage()
+  const remembered = readRememberedChoice(storage)
+  const selectedSource = shallowRef<DataSource>(remembered?.source ?? { kind: 'mnist' })
+  const preprocess = shallowRef<Preprocess>(remembered?.preprocess ?? defaultPreprocess())
+  /** The remembered source that could not be read again (the view shows a notice), until dismissed. */
+  const lostSource = shallowRef<DataSource | null>(null)
+  /** How many times a remembered source was replaced by MNIST (the source chooser starts over). */
+  const fallbacks = ref(0)
   /** The inspection of selectedSource with preprocess; thumbnails and previews are big data: URLs. */
   const inspection = shallowRef<DatasetInspection | null>(null)
   const inspecting = ref(false)
@@ -39,6 +65,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
   let confirmedPreprocess = preprocess.value
   // A later request supersedes an earlier one still running.
   let latest = 0
+  // The selected source is the remembered one, not yet read in this session.
+  let unconfirmed = remembered !== null && remembered.source.kind !== 'mnist'
 
   async function inspect(source: DataSource, options: Preprocess): Promise<boolean> {
     const ticket = ++latest
@@ -54,15 +82,29 @@ export const useDatasetsStore = defineStore('datasets', () => {
       preprocess.value = confirmedPreprocess = options
       inspection.value = markRaw(result)
       inputShape.value = result.preview.shape
+      unconfirmed = false
+      rememberChoice(storage, { source, preprocess: options })
       return true
     } catch (error) {
       if (ticket !== latest) return false
+      if (unconfirmed && source === selectedSource.value) return fallBackToMnist(source)
       preprocess.value = confirmedPreprocess
       useErrorsStore().report(error)
       return false
     } finally {
       if (ticket === latest) inspecting.value = false
     }
+  }
+
+  /** The remembered `lost` source cannot be read: MNIST with the default preprocessing instead. */
+  function fallBackToMnist(lost: DataSource): Promise<boolean> {
+    unconfirmed = false
+    lostSource.value = lost
+    fallbacks.value++
+    selectedSource.value = { kind: 'mnist' }
+    preprocess.value = confirmedPreprocess = defaultPreprocess()
+    rememberChoice(storage, { source: selectedSource.value, preprocess: preprocess.value })
+    return inspect(selectedSource.value, preprocess.value)
   }
 
   /** Inspects `source` with the current preprocessing; on success it becomes the selected source. */
@@ -112,16 +154,27 @@ export const useDatasetsStore = defineStore('datasets', () => {
   /** Inspects the selected source again (files may have changed on disk). */
   const refresh = () => inspect(selectedSource.value, preprocess.value)
 
+  /** Hides the notice about a remembered source that could not be read. */
+  function dismissLostSource(): void {
+    lostSource.value = null
+  }
+
+  // A remembered folder or files may be gone: check now, so Train never starts on a missing source.
+  if (unconfirmed) void inspect(selectedSource.value, preprocess.value)
+
   return {
     selectedSource,
     preprocess,
     inspection,
     inspecting,
     inputShape,
+    lostSource,
+    fallbacks,
     chooseSource,
     chooseClassFolder,
     setPreprocess,
     ensureInspected,
     refresh,
+    dismissLostSource,
   }
 })

@@ -61,4 +61,31 @@ describe('useTrainingSettingsStore', () => {
     expect(settings.presetId).toBeNull()
     expect(settings.draft.source).toBe('mnist')
   })
+
+  it('asks the run for step lines, at most 500 a stage, when the data’s size is known', async () => {
+    withFakeApi({
+      files: { data: { digits: { '0': { 'a.png': 'image', 'b.png': 'image' }, '1': { 'c.png': 'image' } } } },
+    })
+    const settings = useTrainingSettingsStore()
+    useModelEditorStore().loadText(JSON.stringify(lenet5Model), 'lenet5.json')
+    settings.fromExperiment(lenet5, 'lenet5')
+    // LeNet-5's exercise on all of MNIST: 3 epochs of ⌈60000/64⌉ = 938 steps → a line every 6 steps.
+    expect(settings.experiment.training).toMatchObject({ epochs: 3, batchSize: 64, logEverySteps: 6 })
+    settings.set('perClassLimit', 1000)
+    settings.set('batchSize', 16)
+    settings.set('epochs', 2)
+    expect(settings.experiment.training?.logEverySteps).toBe(3) // 2 · 625 = 1250 steps
+    // The Datasets view's folder, once read: 2 + 1 images, 1 a class at most → 2 images, 2 epochs.
+    const datasets = useDatasetsStore()
+    settings.set('source', 'datasets')
+    settings.set('perClassLimit', 1)
+    settings.set('batchSize', 1)
+    expect(await datasets.chooseClassFolder('/data/digits')).toBe(true)
+    expect(settings.experiment.training?.logEverySteps).toBe(1)
+    // A preset's own folder is not read before the run: no step lines asked for.
+    settings.fromExperiment({ ...lenet5, data: { source: { kind: 'folder', train: '/data/lecture/train' } } })
+    expect(settings.draft.source).toBe('preset')
+    expect(settings.experiment.data.source).toEqual({ kind: 'folder', train: '/data/lecture/train' })
+    expect(settings.experiment.training?.logEverySteps).toBeUndefined()
+  })
 })

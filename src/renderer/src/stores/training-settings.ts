@@ -8,6 +8,7 @@ import {
   type ExperimentDraft,
   invalidFields,
 } from '../components/train/experiment-draft'
+import { limitedCount, mnistTrainImages } from '../components/train/step-log'
 import { useDatasetsStore } from './datasets'
 import { useModelEditorStore } from './model-editor'
 
@@ -33,12 +34,32 @@ export const useTrainingSettingsStore = defineStore('training-settings', () => {
     const data = (base.value as { data?: { source?: { kind?: string } } }).data
     return data?.source && data.source.kind !== 'mnist' ? data.source : null
   })
+  /**
+   * At most how many training images an epoch has (for the step lines, see step-log.ts): built-in
+   * MNIST's counts, or the Datasets view's inspection of its source; null when not known.
+   */
+  const trainImages = computed<number | null>(() => {
+    const limit = draft.value.perClassLimit
+    const choice = draft.value.source
+    const source =
+      choice === 'datasets' ? datasets.selectedSource : choice === 'preset' ? presetSource.value : null
+    if (source === null || source.kind === 'mnist') return mnistTrainImages(limit)
+    const inspection = choice === 'datasets' ? datasets.inspection : null
+    if (inspection === null) return null
+    return inspection.classes.length > 0
+      ? limitedCount(
+          inspection.classes.map((c) => c.imageCount),
+          limit,
+        )
+      : inspection.trainCount
+  })
   const experiment = computed<ExperimentSpec>(() =>
     buildExperiment(
       draft.value,
       modelEditor.spec,
       { source: datasets.selectedSource, preprocess: datasets.preprocess },
       base.value,
+      trainImages.value,
     ),
   )
   const runName = computed(() => draft.value.runName.trim() || draft.value.name.trim())

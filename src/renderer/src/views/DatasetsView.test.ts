@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createAppI18n } from '../i18n'
 import { useDatasetsStore } from '../stores/datasets'
+import { CHOICE_STORAGE_KEY } from '../stores/datasets-memory'
 import { withFakeApi } from '../test-support/with-fake-api'
 import DatasetsView from './DatasetsView.vue'
 
@@ -34,6 +35,9 @@ const figures = (wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
   wrapper.findAll('.scan-figure').map((f) => [f.get('dt').text(), f.get('dd').text()])
 
 describe('DatasetsView', () => {
+  // The choice is remembered in localStorage (happy-dom keeps one for the whole file).
+  beforeEach(() => localStorage.clear())
+
   it('shows built-in MNIST at once: classes with counts, and the preview of the network input', async () => {
     const { wrapper } = await mountView()
     expect(wrapper.get('h2').text()).toBe('Training uses: MNIST (built in)')
@@ -120,6 +124,44 @@ describe('DatasetsView', () => {
       ['Test images', '10,000'],
     ])
     expect(wrapper.findAll('.class-card .class-name').map((c) => c.text())).toContain('airplane')
+    wrapper.unmount()
+  })
+
+  it('comes back to MNIST with a notice when the folder chosen last time is gone', async () => {
+    localStorage.setItem(
+      CHOICE_STORAGE_KEY,
+      JSON.stringify({
+        source: { kind: 'folder', train: '/data/shapes-moved' },
+        preprocess: { colour: 'rgb', size: 32, scale: 'unit', lectureExact: false },
+      }),
+    )
+    const { wrapper, store } = await mountView()
+    const notice = wrapper.get('[role="alert"]')
+    expect(notice.text()).toContain(
+      'The dataset chosen last time (/data/shapes-moved) cannot be read any more, so built-in MNIST is used.',
+    )
+    expect(wrapper.get('h2').text()).toBe('Training uses: MNIST (built in)')
+    expect(byLabel(wrapper, 'MNIST (built in)').element).toHaveProperty('checked', true)
+    expect(store.preprocess).toEqual({ colour: 'grey', scale: 'unit', lectureExact: false })
+    await notice.get('button').trigger('click')
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('shows the CIFAR files chosen last time after a reload', async () => {
+    const first = await mountView()
+    await byLabel(first.wrapper, 'CIFAR-10 binary').setValue(true)
+    await first.store.chooseSource({ kind: 'cifar-binary', trainBatches: ['/data/cifar/data_batch_1.bin'] })
+    first.wrapper.unmount()
+
+    const { wrapper, store } = await mountView()
+    expect(store.selectedSource).toEqual({
+      kind: 'cifar-binary',
+      trainBatches: ['/data/cifar/data_batch_1.bin'],
+    })
+    expect(byLabel(wrapper, 'CIFAR-10 binary').element).toHaveProperty('checked', true)
+    expect(figures(wrapper)[1]).toEqual(['Training images', '10,000'])
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

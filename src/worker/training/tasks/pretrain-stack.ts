@@ -181,6 +181,7 @@ export async function trainPretrainStack(
       ...(testCodes ? { test: { x: testCodes, sampleShape: inputShape, targets } } : {}),
       evalBatchSize: training.evalBatchSize,
       checkpointEvery: training.checkpointEvery,
+      ...(training.logEverySteps ? { logEverySteps: training.logEverySteps } : {}),
       output: run,
     }
     const outcome = await runStage(stage, env, resumeHere)

@@ -2,6 +2,7 @@ import type { ModelSpec } from '../../../../engine/models/spec-schema'
 import type { ExperimentSpec, TaskKind } from '../../../../shared/experiment'
 import type { ChosenData, ExperimentDraft } from './experiment-draft'
 import { isObject, type Json, objectAt, stringAt } from './json-read'
+import { stepLogInterval } from './step-log'
 
 /**
  * The experiment spec ("dllab.experiment/1", docs/formats.md) the Train view starts: the form's
@@ -84,12 +85,15 @@ function dataSpec(
 /**
  * The experiment spec to start: the draft's settings, the editor's model, the data (`chosen` is the
  * Datasets view's source and preprocessing), and the rest from `base` (the experiment the draft came from).
+ * `trainImages` bounds the training images an epoch, when known: the run then writes step lines
+ * (training.logEverySteps, see step-log.ts) for the per-step charts after a reload.
  */
 export function buildExperiment(
   draft: ExperimentDraft,
   model: ModelSpec,
   chosen: ChosenData | null,
   base: unknown = {},
+  trainImages: number | null = null,
 ): ExperimentSpec {
   const baseJson = isObject(base) ? base : {}
   const baseData = objectAt(baseJson, 'data')
@@ -108,6 +112,8 @@ export function buildExperiment(
       : { name: 'adam', lr: draft.lr, betas: [draft.beta1, draft.beta2], weightDecay: draft.weightDecay }
   const description = stringAt(baseJson, 'description')
   const { loss: _loss, ...trainingKept } = baseTraining
+  const task = taskSpec(draft, objectAt(baseJson, 'task'))
+  const logEverySteps = trainingKept.logEverySteps ?? stepLogInterval(draft, task, trainImages)
   return {
     format: 'dllab.experiment/1',
     name: draft.name.trim(),
@@ -120,7 +126,7 @@ export function buildExperiment(
       ...(draft.testPerClassLimit !== undefined ? { testPerClassLimit: draft.testPerClassLimit } : {}),
     },
     model: model as unknown as Record<string, unknown>,
-    task: taskSpec(draft, objectAt(baseJson, 'task')),
+    task,
     training: {
       ...trainingKept,
       epochs: draft.epochs,
@@ -135,6 +141,7 @@ export function buildExperiment(
       ...(draft.loss !== '' ? { loss: draft.loss } : {}),
       optimizer,
       seed: draft.seed,
+      ...(logEverySteps !== undefined ? { logEverySteps } : {}),
     },
   } as ExperimentSpec
 }

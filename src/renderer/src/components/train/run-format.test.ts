@@ -7,6 +7,8 @@ import {
   formatRate,
   leadJob,
   runResult,
+  shownJobStatus,
+  shownRunStatus,
   stageFraction,
   stageParts,
 } from './run-format'
@@ -98,5 +100,41 @@ describe('progress', () => {
     expect(stageFraction(progress)).toBe(0.375)
     expect(stageFraction({ ...progress, totalSteps: 0 })).toBe(0)
     expect(stageFraction(undefined)).toBe(0)
+  })
+})
+
+describe('pausing', () => {
+  it('shows a paused run as pausing until its worker reports the step it stopped at', () => {
+    // At the request: the supervisor marks the job paused; the worker lives (pid) and has not stopped.
+    const asked = run({ status: 'paused', jobs: [{ job: 'train', status: 'paused', pid: 4242 }] })
+    expect(shownRunStatus(asked)).toBe('pausing')
+    expect(shownJobStatus(asked.jobs[0]!)).toBe('pausing')
+    // The worker stopped after step 130.
+    const stopped = run({
+      status: 'paused',
+      jobs: [{ job: 'train', status: 'paused', pid: 4242, pausedAt: 130 }],
+    })
+    expect(shownRunStatus(stopped)).toBe('paused')
+    // Paused without a worker (after a restart, or held in the queue): paused at once.
+    expect(
+      shownRunStatus(run({ status: 'paused', active: false, jobs: [{ job: 'train', status: 'paused' }] })),
+    ).toBe('paused')
+    expect(shownRunStatus(run({ status: 'paused', jobs: [{ job: 'train', status: 'held' }] }))).toBe('paused')
+    // A worker in its final evaluation never stops at a step: the run goes from pausing to finished.
+    expect(shownRunStatus(run({ status: 'finished', jobs: [{ job: 'train', status: 'finished' }] }))).toBe(
+      'finished',
+    )
+  })
+
+  it('shows the homework as pausing while any channel still trains', () => {
+    const jobs = [
+      { job: 'R', status: 'paused', pid: 1, pausedAt: 40 },
+      { job: 'G', status: 'paused', pid: 2 },
+      { job: 'B', status: 'finished' },
+      { job: 'combine', status: 'held' },
+    ] as TrainingRunInfo['jobs']
+    const homework = run({ status: 'paused', task: 'per-channel-autoencode', jobs })
+    expect(shownRunStatus(homework)).toBe('pausing')
+    expect(homework.jobs.map(shownJobStatus)).toEqual(['paused', 'pausing', 'finished', 'held'])
   })
 })

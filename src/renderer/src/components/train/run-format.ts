@@ -1,5 +1,5 @@
 import type { ProgressInfo } from '../../../../shared/training/worker-messages'
-import type { TrainingJobInfo, TrainingRunInfo } from '../../../../shared/training/events'
+import type { TrainingJobInfo, TrainingJobStatus, TrainingRunInfo } from '../../../../shared/training/events'
 
 /**
  * Numbers of a run as the dashboard writes them: times left, throughput, accuracies, and what a run
@@ -75,6 +75,23 @@ export function stageParts(stage: string): {
   if (head === 'train' || head === 'finetune' || head === 'scratch') return { key: head, name: '' }
   return { key: null, name: stage }
 }
+
+/**
+ * A job asked to pause whose worker has not stopped yet: the supervisor marks it paused at the request
+ * and sets pausedAt when the worker reports the step it stopped at. A worker in its final evaluation
+ * never stops at a step, and its run ends finished; until then the job shows as pausing, not paused.
+ */
+export const pausePending = (job: TrainingJobInfo) =>
+  job.status === 'paused' && job.pid !== undefined && job.pausedAt === undefined
+
+/** A status as the dashboard shows it: the service's, or 'pausing' until a pause is acknowledged. */
+export type ShownStatus = TrainingRunInfo['status'] | TrainingJobStatus | 'pausing'
+
+export const shownRunStatus = (run: TrainingRunInfo): ShownStatus =>
+  run.status === 'paused' && run.jobs.some(pausePending) ? 'pausing' : run.status
+
+export const shownJobStatus = (job: TrainingJobInfo): ShownStatus =>
+  pausePending(job) ? 'pausing' : job.status
 
 /** True while the run's workers are busy or waiting: its charts change and pause/cancel apply. */
 export const isTraining = (run: TrainingRunInfo) =>

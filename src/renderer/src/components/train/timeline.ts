@@ -1,5 +1,5 @@
 import type { TrainingJobInfo, TrainingJobStatus, TrainingRunInfo } from '../../../../shared/training/events'
-import { stageFraction } from './run-format'
+import { type ShownStatus, shownJobStatus, stageFraction } from './run-format'
 
 /**
  * The timeline of a multi-stage or multi-job run, as rows of segments: a stacked autoencoder's job
@@ -21,7 +21,8 @@ export interface TimelineSegment {
 
 export interface TimelineRow {
   job: TrainingJobInfo['job']
-  status: TrainingJobStatus
+  /** The job's status; 'pausing' until its worker has stopped at a step. */
+  status: ShownStatus
   segments: TimelineSegment[]
 }
 
@@ -55,7 +56,7 @@ export function hasTimeline(run: TrainingRunInfo, stageNames: Record<string, str
 export function timelineRows(run: TrainingRunInfo, stageNames: Record<string, string[]> = {}): TimelineRow[] {
   return run.jobs.map((job) => ({
     job: job.job,
-    status: job.status,
+    status: shownJobStatus(job),
     segments: jobSegments(job, stageNames[job.job] ?? []),
   }))
 }

@@ -40,6 +40,9 @@ export const datasetsEn = {
   inspecting: 'Reading the dataset…',
   refresh: 'Read again',
   inUse: 'Training uses: {title}',
+  lostSource:
+    'The dataset chosen last time ({name}) cannot be read any more, so built-in MNIST is used. Choose it again if it was moved.',
+  lostSourceDismiss: 'Dismiss',
   empty: 'No dataset read yet',
   emptyHint: 'Choose a source above to see its classes, image counts and sample images.',
   summary: 'Summary',
@@ -123,6 +126,9 @@ export const datasetsJa: MessageTree<typeof datasetsEn> = {
   inspecting: 'データセットを読み込み中…',
   refresh: '再読み込み',
   inUse: '学習に使うデータ: {title}',
+  lostSource:
+    '前回選んだデータセット({name})を読み込めないため、内蔵の MNIST を使います。移動した場合は、もう一度選んでください。',
+  lostSourceDismiss: '閉じる',
   empty: 'データセットはまだ読み込まれていません',
   emptyHint: '上で読み込み元を選ぶと、クラス、画像の枚数、サンプル画像が表示されます。',
   summary: '概要',
