@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
-import { FolderAccessError, FolderError, describeFsError } from './errors'
+import { FolderAccessError, FolderError, describeFsError, fsErrorParams } from './errors'
+import type { GrantedFoldersStore } from './granted-folders'
 
 /** Whether `path` is `root` or inside it (both absolute and normalised). */
 export function isInside(root: string, path: string): boolean {
@@ -18,26 +19,56 @@ async function canonical(path: string): Promise<string> {
  * The folders the renderer may read from: the roots the user granted by choosing them (the native
  * dialog in Electron; the in-app folder browser in web mode) and the workspace. Every path is made
  * canonical with realpath before the check, so neither `..` nor a symbolic link leads outside.
+ * With a `store`, the granted roots outlive the process (granted-folders.ts): those that still exist
+ * are granted again on first use.
  */
 export class FolderAccess {
   private readonly roots = new Set<string>()
+  private restored: Promise<void> | undefined
 
-  constructor(private readonly workspace: () => Promise<string>) {}
+  constructor(
+    private readonly workspace: () => Promise<string>,
+    private readonly store?: GrantedFoldersStore,
+  ) {}
+
+  /** The roots granted before this process, once; a folder gone since is left out. */
+  private restore(): Promise<void> {
+    this.restored ??= (async () => {
+      for (const folder of (await this.store?.load()) ?? []) {
+        try {
+          const real = await canonical(folder)
+          if ((await stat(real)).isDirectory()) this.roots.add(real)
+        } catch {
+          // moved or deleted: the user chooses it again
+        }
+      }
+    })()
+    return this.restored
+  }
 
   /** Records a folder the user chose; returns its canonical path. */
   async grant(path: string): Promise<string> {
+    await this.restore()
     let real: string
     try {
       real = await canonical(path)
     } catch (error) {
       throw new FolderError(`Cannot use the folder ${resolve(path)}: ${describeFsError(error)}`, {
         cause: error,
+        code: 'folder-unreadable',
+        params: { path: resolve(path), ...fsErrorParams(error) },
       })
     }
     if (!(await stat(real)).isDirectory()) {
-      throw new FolderError(`Cannot use ${resolve(path)}: it is not a folder`)
+      throw new FolderError(`Cannot use ${resolve(path)}: it is not a folder`, {
+        code: 'folder-unreadable',
+        params: { path: resolve(path), cause: 'not-a-folder' },
+      })
     }
+    // Re-added last: the store keeps the most recently chosen folders.
+    this.roots.delete(real)
     this.roots.add(real)
+    await this.store?.save([...this.roots])
     return real
   }
 
@@ -51,16 +82,22 @@ export class FolderAccess {
    * FolderAccessError. A missing path is reported as missing (FolderError).
    */
   async resolve(path: string): Promise<string> {
+    await this.restore()
     let real: string
     try {
       real = await canonical(path)
     } catch (error) {
-      throw new FolderError(`Cannot open ${resolve(path)}: ${describeFsError(error)}`, { cause: error })
+      throw new FolderError(`Cannot open ${resolve(path)}: ${describeFsError(error)}`, {
+        cause: error,
+        code: 'folder-unreadable',
+        params: { path: resolve(path), ...fsErrorParams(error) },
+      })
     }
     const roots = [...this.roots, await this.workspaceRoot()]
     if (roots.some((root) => isInside(root, real))) return real
     throw new FolderAccessError(
       `${resolve(path)} is outside the folders you chose and the workspace; choose the folder first`,
+      { code: 'outside-allowed-folders', params: { path: resolve(path) } },
     )
   }
 

@@ -7,6 +7,7 @@ import { Supervisor, type WorkerSpawner } from '../supervisor'
 import { scanFolder } from './datasets/scan-folder'
 import { HostError } from './errors'
 import { FolderAccess } from './folder-access'
+import { grantedFoldersFile } from './granted-folders'
 import { listFolders } from './folders'
 import { loadPresets } from './runs/presets'
 import { ResultsService } from './results'
@@ -149,7 +150,13 @@ export function createServices(options: ServicesOptions): Services {
     },
     ...(options.logger ? { logger: options.logger } : {}),
   })
-  const access = new FolderAccess(async () => (await settings.get()).workspace)
+  const access = new FolderAccess(
+    async () => (await settings.get()).workspace,
+    grantedFoldersFile(
+      options.configDir,
+      options.logger ? (e) => options.logger?.warn(`granted-folders.json: ${String(e)}`) : undefined,
+    ),
+  )
   const modelOf = presetModels(options.training?.presetsDir)
   return {
     info: appInfo(options.host.kind),
