@@ -5,6 +5,8 @@ import { gaborKernel } from '../components/filter-bench/filter-kernels'
 import { greyFromRgba } from '../components/filter-bench/greyscale'
 import { planeRange, planeToRgba } from '../components/filter-bench/plane-display'
 import { sampleImage } from '../components/filter-bench/sample-image'
+import { problemString, problemText } from '../components/model-editor/problem-text'
+import { createAppI18n } from '../i18n'
 import { useFilterBenchStore } from './filter-bench'
 
 const plane = (rows: number[][]) => ({
@@ -112,6 +114,24 @@ describe('useFilterBenchStore', () => {
     expect(store.filtered!.error).toBe(store.filterSizes[0]!.error)
     expect(store.filtered!.plane).toBeUndefined()
     expect(store.pooled).toBeUndefined()
+    // The same problem with its code and numbers, which the screen says in Japanese.
+    const problem = store.filterSizes[0]!.problem!
+    expect(problem).toMatchObject({
+      code: 'output-size-not-integer',
+      params: { label: 'filter2d', axis: 'height', input: 99, kernel: 3, pad: 1, stride: 3 },
+      message: store.filterSizes[0]!.error,
+    })
+    const { t, te } = createAppI18n('ja').global
+    const ja = problemString(
+      problemText(problem, {
+        t: (key, named) => t(key as never, named ?? {}),
+        te: (key) => te(key as never),
+        locale: 'ja',
+      }),
+    )
+    expect(ja).toBe(
+      'filter2d: 出力サイズの高さ (99 − 3 + 2·1)/3 + 1 = 33.6667 が整数になりません。ストライドかパディングを変えてください',
+    )
   })
 
   it('a filter larger than the padded image is refused with the engine’s advice', () => {

@@ -1,4 +1,7 @@
+import { SpecError } from '../../../../engine/errors'
+import { outputSize as windowOutputSize } from '../../../../engine/layers/window'
 import { outputSize } from '../../../../engine/ops/output-size'
+import type { ProblemSource } from '../model-editor/problem-text'
 
 /**
  * The lecture's output size along each axis, with the numbers put in for display:
@@ -22,6 +25,29 @@ export interface AxisSize {
   formula: string
   /** The engine's message when O is not a valid size. */
   error: string | undefined
+  /** The same problem with its code and numbers, for the screen's language (model-editor/problem-text). */
+  problem: ProblemSource | undefined
+}
+
+/**
+ * The rule the engine's layers apply to the same numbers (layers/window.ts) gives the problem its code
+ * and numbers; the message stays the one filter2d and poolPlane throw.
+ */
+function codedProblem(
+  message: string,
+  op: string,
+  axis: Axis,
+  input: number,
+  filter: number,
+  padding: number,
+  stride: number,
+): ProblemSource {
+  try {
+    windowOutputSize(op, axis, input, filter, stride, padding)
+  } catch (error) {
+    if (error instanceof SpecError && error.detail) return { ...error.detail, message }
+  }
+  return { message }
 }
 
 const show = (v: number): string => {
@@ -46,7 +72,9 @@ export function axisSize(
   } catch (e) {
     error = e instanceof Error ? e.message : String(e)
   }
-  return { axis, input, filter, padding, stride, value, formula, error }
+  const problem =
+    error === undefined ? undefined : codedProblem(error, op, axis, input, filter, padding, stride)
+  return { axis, input, filter, padding, stride, value, formula, error, problem }
 }
 
 /** Height then width of a plane under a square window. */

@@ -1,24 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { englishWords } from '../../i18n/latin-names'
 import { codeSpans, presetText } from './preset-text'
 import { presetTextJa } from './preset-text-ja'
 
-const presetsDir = resolve(import.meta.dirname, '../../../../../resources/presets')
-const builtIn = readdirSync(presetsDir)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => {
-    const preset = JSON.parse(readFileSync(join(presetsDir, file), 'utf8')) as {
-      name: string
-      description: string
-      model: string
-    }
-    const model = JSON.parse(readFileSync(join(presetsDir, 'models', `${preset.model}.json`), 'utf8')) as {
-      name: string
-    }
-    return { id: file.replace(/\.json$/, ''), ...preset, modelName: model.name }
-  })
+interface PresetFile {
+  name: string
+  description: string
+  model: string
+}
+
+// The files themselves (bundled by Vite for the test), so a new preset without a translation fails.
+const presetFiles = import.meta.glob<PresetFile>('../../../../../resources/presets/*.json', {
+  eager: true,
+  import: 'default',
+})
+const modelFiles = import.meta.glob<{ name: string }>('../../../../../resources/presets/models/*.json', {
+  eager: true,
+  import: 'default',
+})
+const idOf = (path: string) => path.replace(/^.*\/|\.json$/g, '')
+const builtIn = Object.entries(presetFiles).map(([path, preset]) => {
+  const model = Object.entries(modelFiles).find(([modelPath]) => idOf(modelPath) === preset.model)?.[1]
+  return { id: idOf(path), ...preset, modelName: model?.name ?? '' }
+})
 
 /** The prose of a text, code spans left out. */
 const prose = (text: string) =>
