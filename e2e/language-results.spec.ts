@@ -117,3 +117,24 @@ test('the figures are drawn in Japanese, on screen and exported', async ({ app, 
     'Loss per sample (softmax-cross-entropy)',
   )
 })
+
+test('Home with its exercises and runs, and Train with a finished run, are in Japanese too', async ({
+  app,
+  seeded,
+}) => {
+  await switchToJapanese(app)
+  const nav = app.getByRole('navigation', { name: 'メイン' })
+  await nav.getByRole('link', { name: 'ホーム' }).click()
+  await settled(app)
+  // The exercises' cards: names, descriptions and models in Japanese (code shown as code).
+  await expect(app.getByRole('heading', { level: 3, name: 'MNIST で LeNet-5' })).toBeVisible()
+  await expect(app.getByRole('heading', { level: 3, name: 'DL.py(講義の実習①)' })).toBeVisible()
+  await expect(app.locator('[data-run]')).toHaveCount(2)
+  expect(await englishOnScreen(app), 'English words on Home').toEqual([])
+
+  // Train, the classifier run chosen: its state, numbers, charts and settings.
+  await app.locator(`[data-run="${seeded.classifier.runId}"]`).getByRole('button').first().click()
+  await expect(app.getByRole('heading', { level: 1, name: '学習' })).toBeVisible()
+  await settled(app)
+  expect(await englishOnScreen(app), 'English words on Train').toEqual([])
+})

@@ -1,5 +1,5 @@
 import { SpecError } from '../../../../engine/errors'
-import { outputSize as windowOutputSize } from '../../../../engine/layers/window'
+import { formatNumber, outputSize as windowOutputSize } from '../../../../engine/layers/window'
 import { outputSize } from '../../../../engine/ops/output-size'
 import type { ProblemSource } from '../model-editor/problem-text'
 
@@ -50,11 +50,8 @@ function codedProblem(
   return { message }
 }
 
-const show = (v: number): string => {
-  if (!Number.isFinite(v)) return '?'
-  const rounded = Number(v.toFixed(4))
-  return (rounded < 0 ? '−' : '') + String(Math.abs(rounded))
-}
+/** A number as the engine's formulas show it (−1.5, at most 4 decimals); '?' while a field is empty. */
+const show = (v: number): string => (Number.isFinite(v) ? formatNumber(v) : '?')
 
 export function axisSize(
   op: string,
