@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebResponse } from '../shared/ipc/web-protocol'
-import { WebModeError, announcement, configDirFor, portFor, runWebMode } from './run'
+import { PREFERRED_WEB_PORT, WebModeError, announcement, configDirFor, portFor, runWebMode } from './run'
 
 let dir: string
 beforeAll(async () => {
@@ -25,9 +25,10 @@ describe('web mode settings from the environment', () => {
     expect(configDirFor({}, '/home/u')).toBe('/home/u/.config/dllab')
   })
 
-  it('listens on $DLLAB_PORT or a free port, and refuses a bad port', () => {
-    expect(portFor({})).toBe(0)
-    expect(portFor({ DLLAB_PORT: '' })).toBe(0)
+  it('listens on $DLLAB_PORT, else the preferred port, and refuses a bad port', () => {
+    expect(portFor({})).toBeUndefined()
+    expect(portFor({ DLLAB_PORT: '' })).toBeUndefined()
+    expect(portFor({ DLLAB_PORT: '0' })).toBe(0)
     expect(portFor({ DLLAB_PORT: '8123' })).toBe(8123)
     expect(() => portFor({ DLLAB_PORT: 'http' })).toThrow(WebModeError)
     expect(() => portFor({ DLLAB_PORT: '70000' })).toThrow(
@@ -43,6 +44,19 @@ describe('web mode settings from the environment', () => {
 })
 
 describe('runWebMode', () => {
+  it('listens on the same preferred port each launch, and on a free one while that is taken', async () => {
+    const env = { DLLAB_CONFIG_DIR: join(dir, 'config'), DLLAB_HOME: join(dir, 'home') }
+    const first = await runWebMode(env, join(dir, 'renderer'))
+    try {
+      expect(first.port).toBe(PREFERRED_WEB_PORT)
+      const second = await runWebMode(env, join(dir, 'renderer'))
+      expect(second.port).not.toBe(PREFERRED_WEB_PORT)
+      await second.shutdown()
+    } finally {
+      await first.shutdown()
+    }
+  })
+
   it('says to build first when the renderer is missing', async () => {
     await expect(runWebMode({}, join(dir, 'nothing'))).rejects.toThrow(
       /The renderer is not built .*run `npm run build`/,

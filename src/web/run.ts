@@ -15,7 +15,7 @@ export interface WebModeEnv {
    * default workspace is <home>/Documents/DL Lab (or <home>/DL Lab). Tests point it at a temp folder.
    */
   DLLAB_HOME?: string
-  /** Port to listen on (default: a free one). */
+  /** Port to listen on (default: PREFERRED_WEB_PORT, or a free one when that is taken). */
   DLLAB_PORT?: string
   XDG_CONFIG_HOME?: string
 }
@@ -29,8 +29,15 @@ export function configDirFor(env: WebModeEnv, home = homedir()): string {
   return join(env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : join(home, '.config'), 'dllab')
 }
 
-export function portFor(env: WebModeEnv): number {
-  if (env.DLLAB_PORT === undefined || env.DLLAB_PORT === '') return 0
+/**
+ * The port web mode listens on unless DLLAB_PORT says otherwise: one address launch after launch, so
+ * the browser keeps what the app stores per address (the chosen dataset, in localStorage).
+ */
+export const PREFERRED_WEB_PORT = 47810
+
+/** DLLAB_PORT as a number (0: any free port); undefined when not set. */
+export function portFor(env: WebModeEnv): number | undefined {
+  if (env.DLLAB_PORT === undefined || env.DLLAB_PORT === '') return undefined
   const port = Number(env.DLLAB_PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new WebModeError(`DLLAB_PORT must be a port number from 0 to 65535; got "${env.DLLAB_PORT}"`)
@@ -92,7 +99,15 @@ export async function runWebMode(
         console.error(`DL Lab training: ${error instanceof Error ? error.message : String(error)}`),
     },
   })
-  const server = await startWebServer({ host: '127.0.0.1', port: portFor(env), rendererDir, services })
+  const start = (port: number) => startWebServer({ host: '127.0.0.1', port, rendererDir, services })
+  const port = portFor(env)
+  const server =
+    port !== undefined
+      ? await start(port)
+      : await start(PREFERRED_WEB_PORT).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EADDRINUSE') throw error
+          return start(0)
+        })
   // runs an earlier session left training become resumable; runs it left queued are queued again
   services.training?.open().catch((error: unknown) => console.error(`DL Lab training: ${String(error)}`))
   return {
