@@ -44,7 +44,7 @@ export interface RuleParams {
 }
 
 export interface SpecIssueParamsByCode {
-  // Shape inference (shape-rules.ts, layers/window.ts).
+  // Shape inference (shape-rules.ts, and the sliding-window rule of the layers folder).
   'output-size-not-integer': OutputSizeParams
   /** The window is larger than the padded input: input + 2·pad = padded < kernel. */
   'output-size-below-one': OutputSizeParams & { padded: number }
