@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { Tensor } from '../../engine'
+import { getLoss, Tensor } from '../../engine'
 import { argmaxRows } from '../../shared/evaluation'
 import { classScores64 } from './class-scores'
+import { measure } from './evaluate'
 import { classificationOf } from './final-evaluation'
 import { buildNetwork } from './network'
+import { OneHotTargets } from './targets'
 import { blobsDataset, classifierSpec } from './test-support/blobs'
 
 /**
@@ -38,6 +40,12 @@ describe('classScores64', () => {
       [0, 0],
       [0, 1],
     ])
+    // …and so does each epoch's test accuracy in metrics.jsonl (float32 would give 0 here).
+    const test = { ...set, targets: new OneHotTargets(set.labels, 2, 1) }
+    const measured = measure(network, getLoss('sse'), test, 1)
+    expect(measured.accuracy).toBe(1)
+    // Its loss is still the float32 network's: outputs (1, 1) against the one-hot (0, 1).
+    expect(measured.loss).toBeCloseTo(0.5, 6)
   })
 
   it('puts back a softmax left out for training, and scores any slice as the whole set does', () => {

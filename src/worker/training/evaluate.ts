@@ -1,6 +1,7 @@
-import { BatchBuffer, type Loss, type Shape, type Tensor } from '../../engine'
+import { ActivationLayer, BatchBuffer, type Loss, type Shape, type Tensor } from '../../engine'
+import { finalScores64 } from '../../shared/evaluation'
 import type { LayerStack } from './layer-stack'
-import { countCorrect, perSampleSum, range, type Targets } from './targets'
+import { countCorrect, countCorrectRows, perSampleSum, range, type Targets } from './targets'
 
 /**
  * Passes over a whole set in inference mode (no noise, no dropout; nothing random is drawn, so an
@@ -35,15 +36,36 @@ function forEachBatch(
   return count
 }
 
-/** Loss (and accuracy) of `network` on a set: the test numbers of each epoch's metrics line. */
+/**
+ * Loss (and accuracy) of `network` on a set: the test numbers of each epoch's metrics line.
+ *
+ * Accuracy ranks by classScores64's rule (class-scores.ts), so the last epoch's test accuracy is the
+ * one evaluation.json reports: when the network ends in an activation, its argmax is taken over that
+ * activation applied in float64 to the last pre-activation u. In float32, sigmoid(u) is 1.0 for every
+ * u > ~17, and an argmax over such a row falls on the first saturated class instead of the largest u.
+ */
 export function measure(network: LayerStack, loss: Loss, set: EvalSet, batchSize: number): PassResult {
+  const last = network.layers.at(-1)
+  const activation = last instanceof ActivationLayer ? last : undefined
+  const body = activation ? network.layers.slice(0, -1) : network.layers
+  let scores = new Float64Array(0)
   let lossSum = 0
   let correct = 0
   const count = forEachBatch(set, batchSize, (indices, x) => {
-    const y = network.forward(x, { training: false })
+    let u = network.view(x)
+    for (const layer of body) u = layer.forward(u, { training: false })
+    const y = activation ? activation.forward(u, { training: false }) : u
     const t = set.targets.batch(indices, x)
     lossSum += perSampleSum(loss.name, loss.compute(y, t, new Float32Array(y.size)), indices.length)
-    if (set.labels) correct += countCorrect(y, set.labels, indices)
+    if (!set.labels) return
+    if (!activation) {
+      correct += countCorrect(y, set.labels, indices)
+      return
+    }
+    const cols = u.size / indices.length
+    if (scores.length < u.size) scores = new Float64Array(u.size)
+    finalScores64(scores, 0, u.data, indices.length, cols, activation.activation)
+    correct += countCorrectRows(scores, cols, set.labels, indices)
   })
   return { loss: count > 0 ? lossSum / count : 0, accuracy: set.labels && count > 0 ? correct / count : null }
 }

@@ -60,7 +60,7 @@ export class ReconstructionTargets implements Targets {
 }
 
 /** Index of the largest value of row r of (rows × cols) data (first one on ties, as np.argmax). */
-export function argmaxRow(data: Float32Array, r: number, cols: number): number {
+export function argmaxRow(data: ArrayLike<number>, r: number, cols: number): number {
   let best = 0
   let max = data[r * cols]!
   for (let j = 1; j < cols; j++) {
@@ -75,10 +75,18 @@ export function argmaxRow(data: Float32Array, r: number, cols: number): number {
 
 /** The number of rows of `y` whose argmax is the label of the sample at `indices[k]`. */
 export function countCorrect(y: Tensor, labels: Int32Array, indices: ArrayLike<number>): number {
-  const n = indices.length
-  const cols = y.size / n
+  return countCorrectRows(y.data, y.size / indices.length, labels, indices)
+}
+
+/** Rows k of `scores` (cols wide) whose argmax is the label of sample indices[k]. */
+export function countCorrectRows(
+  scores: ArrayLike<number>,
+  cols: number,
+  labels: Int32Array,
+  indices: ArrayLike<number>,
+): number {
   let correct = 0
-  for (let k = 0; k < n; k++) if (argmaxRow(y.data, k, cols) === labels[indices[k]!]) correct++
+  for (let k = 0; k < indices.length; k++) if (argmaxRow(scores, k, cols) === labels[indices[k]!]) correct++
   return correct
 }
 
