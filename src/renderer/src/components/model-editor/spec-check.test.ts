@@ -240,6 +240,11 @@ describe('checkSpec: the engine’s checkModelSpec as the editor shows it', () =
     expect(noInput.inputShape).toBeUndefined()
     expect(noInput.layers).toEqual([])
     expect(noInput.problem?.paths).toEqual(['input.height'])
+    // A new model with its input and no layer yet: the input's shape, the missing layers the problem.
+    const empty = checkSpec({ ...leNet5Spec, layers: [] })
+    expect(empty.inputShape).toEqual([1, 28, 28])
+    expect(empty.layers).toEqual([])
+    expect(empty.problem).toBeDefined()
   })
 })
 

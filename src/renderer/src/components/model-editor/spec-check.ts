@@ -103,6 +103,7 @@ function topLevelProblem(spec: unknown): SpecProblem | undefined {
 }
 
 function inputShapeOf(spec: unknown): Shape | undefined {
+  if (spec === null || typeof spec !== 'object') return undefined
   const parsed = inputSpecSchema.safeParse((spec as { input?: unknown }).input)
   if (!parsed.success) return undefined
   const input = parsed.data
@@ -127,8 +128,9 @@ export function checkSpec(spec: unknown): SpecCheck {
   }
   const { error } = shapes
   if (error.issues.some((issue) => issue.layerIndex === undefined)) {
-    // The input (or the list of layers) is invalid: no shape can be computed.
-    return { layers: [], problem: topLevelProblem(spec), inputShape: undefined, totalParameters: 0 }
+    // The input or the list of layers (e.g. none yet) is invalid: no layer's shape can be computed,
+    // but a valid input still has its own.
+    return { layers: [], problem: topLevelProblem(spec), inputShape: inputShapeOf(spec), totalParameters: 0 }
   }
   const own = error.issues.filter((issue) => issue.layerIndex === error.layerIndex)
   return {
