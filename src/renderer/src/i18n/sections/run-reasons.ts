@@ -27,7 +27,6 @@ export const runReasonsEn = {
     B: 'Channel B: {reason}',
     combine: 'Combining the channels: {reason}',
   },
-  detail: 'Details (as reported, in English)',
 }
 
 /** 実行が止まった理由(日本語)。 */
@@ -54,5 +53,4 @@ export const runReasonsJa: MessageTree<typeof runReasonsEn> = {
     B: 'チャンネル B: {reason}',
     combine: 'チャンネルの再結合: {reason}',
   },
-  detail: '詳細(報告されたまま、英語)',
 }
