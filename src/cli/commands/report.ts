@@ -1,4 +1,5 @@
 import { appName } from '../../main/app-info'
+import { languages } from '../../shared/languages'
 import { buildRunReport, writeReportFolder } from '../../main/services/report'
 import { choiceOption, stringOption } from '../args'
 import { EXIT } from '../errors'
@@ -24,7 +25,7 @@ writes them). Print the page from a browser for a PDF (A4).`,
   positionals: { min: 1, max: 1, names: "RUN (a run id, 'latest' or a run folder)" },
   examples: ['dllab report latest', 'dllab report latest --out reports --lang ja'],
   async run(args, ctx) {
-    const language = choiceOption('report', args, 'lang', ['en', 'ja'] as const) ?? 'en'
+    const language = choiceOption('report', args, 'lang', languages) ?? 'en'
     const { run, store } = await resolveRun(ctx, args, args.positionals[0]!)
     const report = await buildRunReport({
       run,

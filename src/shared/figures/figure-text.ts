@@ -10,11 +10,13 @@
  * softmax-cross-entropy), layer names (conv1) and class names are notation: they appear as given,
  * inside the Japanese sentence.
  */
+import { type Language, languages } from '../languages'
 import type { ConfusionMatrixLabels } from './confusion-matrix'
 import type { RecombinationLabels, ReconstructionLabels } from './reconstruction-pairs'
 
-export const FIGURE_LANGUAGES = ['en', 'ja'] as const
-export type FigureLanguage = (typeof FIGURE_LANGUAGES)[number]
+/** Figures are drawn in every language of the app. */
+export const FIGURE_LANGUAGES = languages
+export type FigureLanguage = Language
 
 /** Which data a curve is drawn on. */
 export type CurveSplit = 'train' | 'test'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type Language, languages } from '../languages'
 import type { TrainingEvent, TrainingEventType, TrainingRunInfo } from '../training/events'
 import type { ListedChannel, ListedEvent } from './channels'
 import type { MessageParams, ScanProblemCode } from './message-codes'
@@ -35,8 +36,7 @@ export interface AppInfo {
   platform: string
 }
 
-export const languages = ['en', 'ja'] as const
-export type Language = (typeof languages)[number]
+export { languages, type Language }
 
 export interface Settings {
   /** Folder that holds runs/<id>/ …; absolute path. */
@@ -160,7 +160,7 @@ export const ipcContract = {
         /** Weight tiles: each tile on its own range, or one range for all (default tile). */
         normalise: z.enum(['tile', 'global']).optional(),
         /** The language of titles, axes, legends and notes (default en). */
-        language: z.enum(['en', 'ja']).optional(),
+        language: z.enum(languages).optional(),
       })
       .strict(),
   ),
@@ -184,7 +184,7 @@ export const ipcContract = {
         runId,
         sample: index,
         /** The language of the maps' titles and captions (default en). */
-        language: z.enum(['en', 'ja']).optional(),
+        language: z.enum(languages).optional(),
       })
       .strict(),
   ),
