@@ -3,6 +3,19 @@ import { leNet5Spec } from './lecture-specs'
 
 /** The schema's problems (spec-issues.ts): one case per rule of schema-rules.ts and per sentence form. */
 const conv = (fields: object) => withLayers(image, { type: 'conv2d', filters: 6, kernel: 5, ...fields })
+/** The layer types as the schema lists them in its messages (written out: the test's own expectation). */
+const LAYER_TYPES = [
+  'dense',
+  'conv2d',
+  'pool2d',
+  'flatten',
+  'reshape',
+  'activation',
+  'dropout',
+  'noise',
+  'tied-dense',
+  'unit-sum',
+]
 /** Where a problem of layers[0] lies: what the layer says of itself and the field. */
 const inLayer0 = (layer: string, field: string) => ({ index: 0, layer, field })
 
@@ -24,18 +37,7 @@ export const schemaCases: IssueCase[] = [
         index: 0,
         field: 'type',
         rule: 'layer-type',
-        options: [
-          'dense',
-          'conv2d',
-          'pool2d',
-          'flatten',
-          'reshape',
-          'activation',
-          'dropout',
-          'noise',
-          'tied-dense',
-          'unit-sum',
-        ],
+        options: LAYER_TYPES,
       },
     },
   ),
@@ -235,18 +237,7 @@ export const schemaCases: IssueCase[] = [
       params: {
         ...inLayer0('conv', 'type'),
         rule: 'layer-type',
-        options: [
-          'dense',
-          'conv2d',
-          'pool2d',
-          'flatten',
-          'reshape',
-          'activation',
-          'dropout',
-          'noise',
-          'tied-dense',
-          'unit-sum',
-        ],
+        options: LAYER_TYPES,
         value: '"conv"',
       },
     },
